@@ -1,0 +1,199 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { CallName, ChildRow, Input, Output } from '../contract'
+import type { ServiceContext } from '../core/context'
+import { DatabaseOpenError } from '../core/db/connection'
+import { dispatch } from '../core/dispatch'
+import { defaultDatabaseFile } from '../core/paths'
+import { openRegistry } from '../core/registry'
+import { resolveCategory } from '../core/registry/categories'
+import { formatTable } from './output'
+
+export const USAGE = `儿童福利台账 命令行工具
+
+用法：cwr [--db 文件] [--json] <命令>
+
+命令：
+  init [--district 区县名称] [--code 区县代码]   新建（或升级）台账数据库
+  divisions list                                 列出区划（区县、乡镇/街道、村/社区）
+  children list [--township 名称] [--village 名称] [--category 类型] [--search 文本] [--all] [--full]
+                                                 列出困境儿童（默认只列在册儿童；身份证号默认打码，--full 显示完整号码）
+
+全局选项：
+  --db FILE   数据库文件（默认：用户数据目录中的 儿童福利台账/registry.db）
+  --json      以 JSON 输出，便于其他程序读取
+  --help      显示本帮助
+
+退出码：0 成功；1 请求被拒绝（原因见标准错误输出）；2 用法错误。`
+
+/** The request was understood but cannot be done: exit 1 with the reason. */
+class Refusal extends Error {}
+/** The command line itself is wrong: exit 2 with the usage. */
+class UsageError extends Error {}
+
+function callOrRefuse<N extends CallName>(ctx: ServiceContext, name: N, input: Input<N>): Output<N> {
+  const answer = dispatch(ctx, name, input)
+  if ('error' in answer) {
+    throw new Refusal([answer.error.message, ...(answer.error.issues ?? [])].join('\n'))
+  }
+  return answer.result as Output<N>
+}
+
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+  district: { type: 'string' },
+  code: { type: 'string' },
+  township: { type: 'string' },
+  village: { type: 'string' },
+  category: { type: 'string' },
+  search: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  full: { type: 'boolean', default: false },
+} as const
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let values: Options
+  let positionals: string[]
+  try {
+    ;({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true }))
+  } catch (error) {
+    io.err(`${localiseParseError((error as Error).message)}\n\n${USAGE}`)
+    return 2
+  }
+  if (values.help || positionals.length === 0) {
+    ;(values.help ? io.out : io.err)(USAGE)
+    return values.help ? 0 : 2
+  }
+  const command = positionals.join(' ')
+  const known = ['init', 'divisions list', 'children list']
+  if (!known.includes(command)) {
+    io.err(`未知的命令：${command}\n\n${USAGE}`)
+    return 2
+  }
+  const file = resolve(values.db ?? defaultDatabaseFile())
+  let ctx: ServiceContext | undefined
+  try {
+    ctx = await openRegistry(file, { mustExist: command !== 'init' })
+    if (command === 'init') init(ctx, values, io)
+    else if (command === 'divisions list') listDivisions(ctx, values, io)
+    else listChildren(ctx, values, io)
+    return 0
+  } catch (error) {
+    if (error instanceof Refusal || error instanceof DatabaseOpenError) {
+      io.err(error.message)
+      return 1
+    }
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`)
+      return 2
+    }
+    throw error
+  } finally {
+    ctx?.conn.close()
+  }
+}
+
+function localiseParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message)
+  if (unknown) return `未知的选项：${unknown[1]}`
+  const missing = /Option '([^']+)[^']*' argument missing/.exec(message)
+  if (missing) return `选项 ${missing[1]} 需要一个值`
+  return `命令行有误：${message}`
+}
+
+function init(ctx: ServiceContext, values: Options, io: CliIo): void {
+  if (values.district) callOrRefuse(ctx, 'divisions.setDistrict', { name: values.district, code: values.code })
+  else if (values.code) throw new UsageError('--code 需要与 --district 一起使用。')
+  const info = callOrRefuse(ctx, 'app.info', {})
+  if (values.json) io.out(JSON.stringify({ databaseFile: info.databaseFile, schemaVersion: info.schemaVersion }))
+  else io.out(`台账数据库已就绪：${info.databaseFile}（结构版本 ${info.schemaVersion}）`)
+}
+
+const LEVEL_NAMES = { district: '区县', township: '乡镇/街道', village: '村/社区' } as const
+
+function listDivisions(ctx: ServiceContext, values: Options, io: CliIo): void {
+  const divisions = callOrRefuse(ctx, 'divisions.list', {})
+  if (values.json) return io.out(JSON.stringify(divisions, null, 2))
+  if (divisions.length === 0) return io.out('尚未设置区划。')
+  io.out(
+    formatTable(
+      ['代码', '名称', '级别', '上级代码', '状态'],
+      divisions.map((d) => [
+        d.code + (d.codeGenerated ? '*' : ''),
+        d.name,
+        LEVEL_NAMES[d.level],
+        d.parentCode ?? '',
+        d.retiredOn ? `已撤销 ${d.retiredOn}` : '',
+      ]),
+    ),
+  )
+  if (divisions.some((d) => d.codeGenerated)) io.out('（* 为程序生成的临时代码）')
+}
+
+function findByName(ctx: ServiceContext, level: 'township' | 'village', name: string, townshipCode?: string): string {
+  const divisions = callOrRefuse(ctx, 'divisions.list', {}).filter(
+    (d) => d.level === level && (!townshipCode || d.parentCode === townshipCode),
+  )
+  const match = divisions.filter((d) => d.name === name.trim() || d.code === name.trim())
+  if (match.length === 1) return match[0]!.code
+  const what = LEVEL_NAMES[level]
+  if (match.length > 1) {
+    throw new Refusal(`有多个名为「${name}」的${what}，请同时用 --township 指定乡镇/街道，或改用12位区划代码。`)
+  }
+  const names = divisions.filter((d) => !d.retiredOn).map((d) => d.name)
+  throw new Refusal(`找不到${what}「${name}」。现有${what}：${names.slice(0, 30).join('、') || '（无）'}`)
+}
+
+function listChildren(ctx: ServiceContext, values: Options, io: CliIo): void {
+  const townshipCode = values.township ? findByName(ctx, 'township', values.township) : undefined
+  const villageCode = values.village ? findByName(ctx, 'village', values.village, townshipCode) : undefined
+  let category: string | undefined
+  if (values.category) {
+    const dictionary = callOrRefuse(ctx, 'categories.list', {})
+    const resolved = resolveCategory(values.category, dictionary)
+    if (!resolved.ok) throw new Refusal(resolved.reason)
+    category = resolved.code
+  }
+  const rows: ChildRow[] = []
+  for (let page = 1; ; page++) {
+    const answer = callOrRefuse(ctx, 'children.list', {
+      townshipCode,
+      villageCode,
+      category,
+      search: values.search,
+      status: values.all ? 'all' : 'active',
+      page,
+      pageSize: 500,
+      fullNumbers: values.full,
+    })
+    rows.push(...answer.rows)
+    if (rows.length >= answer.total || answer.rows.length === 0) break
+  }
+  if (values.json) return io.out(JSON.stringify(rows, null, 2))
+  if (rows.length === 0) return io.out('没有符合条件的儿童。')
+  io.out(
+    formatTable(
+      ['姓名', '性别', '年龄', '身份证号', '乡镇/街道', '村/社区', '困境类型', '状态'],
+      rows.map((r) => [
+        r.name,
+        r.sex === 'M' ? '男' : '女',
+        String(r.age),
+        r.idNumber ?? r.idNumberMasked,
+        r.townshipName,
+        r.villageName,
+        r.categories.join('、'),
+        r.status === 'active' ? '在册' : '已退出',
+      ]),
+    ),
+  )
+  io.out(`共 ${rows.length} 人`)
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod'
+import { appCalls } from './app'
+import { categoryCalls } from './categories'
+import { childCalls } from './children'
+import { divisionCalls } from './divisions'
+import { staffCalls } from './staff'
+
+/** Every call the renderer (or the CLI) can make. There is no other way to the data. */
+export const contract = {
+  ...appCalls,
+  ...divisionCalls,
+  ...categoryCalls,
+  ...childCalls,
+  ...staffCalls,
+}
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+/** What a caller passes (defaults may be left out). */
+export type Input<N extends CallName> = z.input<Contract[N]['input']>
+/** What a handler receives, defaults filled in. */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>
+export type Output<N extends CallName> = z.output<Contract[N]['output']>
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+export * from './define'
+export * from './app'
+export * from './categories'
+export * from './children'
+export * from './divisions'
+export * from './staff'

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { call, DivisionCode, Id, IsoDate, outcome, Sex } from './define'
+
+/** Supervisors (one per township) and directors (one per village) share one record shape. */
+export const StaffInput = z.object({
+  /** township code for a supervisor, village code for a director */
+  divisionCode: z.string().max(12),
+  name: z.string().max(40),
+  sex: Sex,
+  birthDate: z.union([IsoDate, z.literal('')]).default(''),
+  phone: z.string().max(30).default(''),
+  partTime: z.boolean().default(true),
+  concurrentPost: z.string().max(40).default(''),
+  trained: z.boolean().default(false),
+  startDate: z.union([IsoDate, z.literal('')]).default(''),
+  endDate: z.union([IsoDate, z.literal('')]).default(''),
+  notes: z.string().max(500).default(''),
+})
+export type StaffInput = z.input<typeof StaffInput>
+
+export const StaffRow = z.object({
+  id: Id,
+  divisionCode: DivisionCode,
+  divisionName: z.string(),
+  townshipCode: DivisionCode,
+  townshipName: z.string(),
+  name: z.string(),
+  sex: Sex,
+  birthDate: IsoDate.nullable(),
+  age: z.number().int().nullable(),
+  phoneMasked: z.string(),
+  partTime: z.boolean(),
+  concurrentPost: z.string(),
+  trained: z.boolean(),
+  startDate: IsoDate.nullable(),
+  endDate: IsoDate.nullable(),
+  notes: z.string(),
+  /** children in difficulty in the division this person serves */
+  children: z.number().int(),
+})
+export type StaffRow = z.infer<typeof StaffRow>
+
+/** One person's whole record, for the edit form: the phone number arrives unmasked only here. */
+export const StaffDetail = StaffRow.extend({ phone: z.string() })
+export type StaffDetail = z.infer<typeof StaffDetail>
+
+export const StaffQuery = z.object({
+  townshipCode: DivisionCode.optional(),
+  /** people whose end date is past are hidden unless asked for */
+  includeFormer: z.boolean().default(false),
+})
+
+export const staffCalls = {
+  'supervisors.list': call(StaffQuery, z.array(StaffRow)),
+  'supervisors.get': call(z.object({ id: Id }), StaffDetail),
+  'supervisors.create': call(StaffInput, outcome(z.object({ id: Id }))),
+  'supervisors.update': call(StaffInput.extend({ id: Id }), outcome(z.object({ id: Id }))),
+  'directors.list': call(StaffQuery, z.array(StaffRow)),
+  'directors.get': call(z.object({ id: Id }), StaffDetail),
+  'directors.create': call(StaffInput, outcome(z.object({ id: Id }))),
+  'directors.update': call(StaffInput.extend({ id: Id }), outcome(z.object({ id: Id }))),
+}

@@ -1,0 +1,67 @@
+import type { CallName, Output, ParsedInput } from '../contract'
+import pkg from '../../package.json'
+import type { ServiceContext } from './context'
+import { listCategories, saveCategory } from './registry/categories-service'
+import { createChild, exitChild, getChild, listChildren, updateChild } from './registry/children-service'
+import {
+  createDivision,
+  divisionTree,
+  listDivisions,
+  moveVillage,
+  renameDivision,
+  restoreDivision,
+  retireDivision,
+  setDistrict,
+} from './registry/divisions-service'
+import { createStaff, DIRECTOR, getStaff, listStaff, SUPERVISOR, updateStaff } from './registry/staff-service'
+import { registrySummary } from './registry/summary-service'
+
+/** A record the caller asked for by id is not there: a refusal, not a crash. */
+export class NotFound extends Error {}
+
+function found<T>(value: T | null, what: string): T {
+  if (value === null) throw new NotFound(`${what}不存在，可能已被删除或编号有误，请刷新后重试。`)
+  return value
+}
+
+export type Handler<N extends CallName> = (ctx: ServiceContext, input: ParsedInput<N>) => Output<N>
+export type HandlerMap = { [N in CallName]: Handler<N> }
+
+/** Every call of the contract, answered by the services. The fronts only validate and dispatch. */
+export const handlers: HandlerMap = {
+  'app.info': (ctx) => ({
+    productName: pkg.productName,
+    version: pkg.version,
+    databaseFile: ctx.conn.file,
+    schemaVersion: ctx.conn.schemaVersion,
+    user: ctx.actor,
+  }),
+  'dashboard.summary': (ctx) => registrySummary(ctx),
+
+  'divisions.tree': (ctx, input) => divisionTree(ctx, input),
+  'divisions.list': (ctx) => listDivisions(ctx),
+  'divisions.setDistrict': (ctx, input) => setDistrict(ctx, input),
+  'divisions.create': (ctx, input) => createDivision(ctx, input),
+  'divisions.rename': (ctx, input) => renameDivision(ctx, input),
+  'divisions.move': (ctx, input) => moveVillage(ctx, input),
+  'divisions.retire': (ctx, input) => retireDivision(ctx, input),
+  'divisions.restore': (ctx, input) => restoreDivision(ctx, input),
+
+  'categories.list': (ctx) => listCategories(ctx),
+  'categories.save': (ctx, input) => saveCategory(ctx, input),
+
+  'children.list': (ctx, input) => listChildren(ctx, input),
+  'children.get': (ctx, input) => found(getChild(ctx, input.id), '该儿童档案'),
+  'children.create': (ctx, input) => createChild(ctx, input),
+  'children.update': (ctx, input) => updateChild(ctx, input),
+  'children.exit': (ctx, input) => exitChild(ctx, input),
+
+  'supervisors.list': (ctx, input) => listStaff(ctx, SUPERVISOR, input),
+  'supervisors.get': (ctx, input) => found(getStaff(ctx, SUPERVISOR, input.id), '该督导员记录'),
+  'supervisors.create': (ctx, input) => createStaff(ctx, SUPERVISOR, input),
+  'supervisors.update': (ctx, input) => updateStaff(ctx, SUPERVISOR, input),
+  'directors.list': (ctx, input) => listStaff(ctx, DIRECTOR, input),
+  'directors.get': (ctx, input) => found(getStaff(ctx, DIRECTOR, input.id), '该儿童主任记录'),
+  'directors.create': (ctx, input) => createStaff(ctx, DIRECTOR, input),
+  'directors.update': (ctx, input) => updateStaff(ctx, DIRECTOR, input),
+}

@@ -1,0 +1,264 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Division, DivisionTree, Outcome } from '../../contract'
+import { recordAudit } from '../audit/log'
+import { inTransaction, type ServiceContext } from '../context'
+import { divisions } from '../db/schema'
+import { normaliseText } from '../shared/text'
+import { districtCode, nextGeneratedCode, townshipCode, villageCode } from './division-codes'
+
+type DivisionRecord = typeof divisions.$inferSelect
+
+const LEVEL_NAMES = { district: '区县', township: '乡镇/街道', village: '村/社区' } as const
+
+function toDivision(row: DivisionRecord): Division {
+  return {
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentCode: row.parentCode,
+    codeGenerated: row.codeGenerated,
+    retiredOn: row.retiredOn,
+  }
+}
+
+function refuse(message: string, field?: string): { ok: false; problems: { field?: string; message: string }[] } {
+  return { ok: false, problems: [field ? { field, message } : { message }] }
+}
+
+export function findDivision(ctx: ServiceContext, code: string): DivisionRecord | undefined {
+  return ctx.db.select().from(divisions).where(eq(divisions.code, code)).get()
+}
+
+export function getDistrict(ctx: ServiceContext): DivisionRecord | undefined {
+  return ctx.db.select().from(divisions).where(eq(divisions.level, 'district')).get()
+}
+
+function checkName(raw: string): { ok: true; name: string } | { ok: false; message: string } {
+  const name = normaliseText(raw)
+  if (!name) return { ok: false, message: '名称不能为空。' }
+  if (name.length > 30) return { ok: false, message: '名称过长（最多30个字）。' }
+  return { ok: true, name }
+}
+
+/** Two active siblings may not share a name: imports and clerks find places by name. */
+function siblingWithName(ctx: ServiceContext, parentCode: string, name: string, except?: string) {
+  return ctx.db
+    .select()
+    .from(divisions)
+    .where(and(eq(divisions.parentCode, parentCode), eq(divisions.name, name), isNull(divisions.retiredOn)))
+    .all()
+    .find((row) => row.code !== except)
+}
+
+export function setDistrict(ctx: ServiceContext, input: { name: string; code?: string }): Outcome<Division> {
+  const name = checkName(input.name)
+  if (!name.ok) return refuse(name.message, 'name')
+  const wanted = input.code?.trim() ? districtCode(input.code) : null
+  if (wanted && !wanted.ok) return refuse(wanted.message, 'code')
+
+  return inTransaction(ctx, () => {
+    const existing = getDistrict(ctx)
+    const now = ctx.now()
+    if (!existing) {
+      const row = {
+        code: wanted?.ok ? wanted.code : '000000000000',
+        name: name.name,
+        level: 'district' as const,
+        parentCode: null,
+        codeGenerated: !wanted,
+        retiredOn: null,
+        createdAt: now,
+        updatedAt: now,
+      }
+      ctx.db.insert(divisions).values(row).run()
+      recordAudit(ctx, { action: '设置区县', entity: 'division', entityId: row.code, after: row })
+      return { ok: true as const, value: toDivision(row) }
+    }
+    const hasTownships = ctx.db.select().from(divisions).where(eq(divisions.parentCode, existing.code)).get()
+    if (wanted?.ok && wanted.code !== existing.code && hasTownships) {
+      return refuse('区县下已有乡镇/街道，区县代码不能再更改。', 'code')
+    }
+    const updated = {
+      ...existing,
+      name: name.name,
+      code: wanted?.ok ? wanted.code : existing.code,
+      codeGenerated: wanted?.ok ? false : existing.codeGenerated,
+      updatedAt: now,
+    }
+    ctx.db.update(divisions).set(updated).where(eq(divisions.code, existing.code)).run()
+    recordAudit(ctx, { action: '修改区县', entity: 'division', entityId: updated.code, before: existing, after: updated })
+    return { ok: true as const, value: toDivision(updated) }
+  })
+}
+
+export function createDivision(
+  ctx: ServiceContext,
+  input: { level: 'township' | 'village'; parentCode: string; name: string; code?: string },
+): Outcome<Division> {
+  const name = checkName(input.name)
+  if (!name.ok) return refuse(name.message, 'name')
+  return inTransaction(ctx, () => {
+    const parent = findDivision(ctx, input.parentCode)
+    const parentLevel = input.level === 'township' ? 'district' : 'township'
+    if (!parent || parent.level !== parentLevel) {
+      return refuse(
+        input.level === 'township' ? '请先设置本区县，再新增乡镇/街道。' : '所属乡镇/街道不存在，请重新选择。',
+        'parentCode',
+      )
+    }
+    if (parent.retiredOn) return refuse(`${parent.name}已撤销，不能在其下新增。`, 'parentCode')
+    if (siblingWithName(ctx, parent.code, name.name)) {
+      return refuse(`${parent.name}下已有名为「${name.name}」的${LEVEL_NAMES[input.level]}。`, 'name')
+    }
+
+    let code: string
+    let generated = false
+    if (input.code?.trim()) {
+      const checked =
+        input.level === 'township' ? townshipCode(input.code, parent.code) : villageCode(input.code, parent.code)
+      if (!checked.ok) return refuse(checked.message, 'code')
+      if (findDivision(ctx, checked.code)) return refuse(`区划代码 ${checked.code} 已被使用。`, 'code')
+      code = checked.code
+    } else {
+      const taken = new Set(ctx.db.select({ code: divisions.code }).from(divisions).all().map((r) => r.code))
+      const made = nextGeneratedCode(input.level, parent.code, taken)
+      if (!made) return refuse('临时代码已用完，请填写正式的区划代码。', 'code')
+      code = made
+      generated = true
+    }
+    const now = ctx.now()
+    const row = {
+      code,
+      name: name.name,
+      level: input.level,
+      parentCode: parent.code,
+      codeGenerated: generated,
+      retiredOn: null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    ctx.db.insert(divisions).values(row).run()
+    recordAudit(ctx, { action: `新增${LEVEL_NAMES[input.level]}`, entity: 'division', entityId: code, after: row })
+    return { ok: true as const, value: toDivision(row) }
+  })
+}
+
+export function renameDivision(ctx: ServiceContext, input: { code: string; name: string }): Outcome<Division> {
+  const name = checkName(input.name)
+  if (!name.ok) return refuse(name.message, 'name')
+  return inTransaction(ctx, () => {
+    const row = findDivision(ctx, input.code)
+    if (!row) return refuse('该区划不存在，请刷新后重试。')
+    if (row.parentCode && siblingWithName(ctx, row.parentCode, name.name, row.code)) {
+      return refuse(`同一上级下已有名为「${name.name}」的${LEVEL_NAMES[row.level]}。`, 'name')
+    }
+    const updated = { ...row, name: name.name, updatedAt: ctx.now() }
+    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
+    recordAudit(ctx, { action: '重命名区划', entity: 'division', entityId: row.code, before: row, after: updated })
+    return { ok: true as const, value: toDivision(updated) }
+  })
+}
+
+export function moveVillage(ctx: ServiceContext, input: { code: string; parentCode: string }): Outcome<Division> {
+  return inTransaction(ctx, () => {
+    const row = findDivision(ctx, input.code)
+    if (!row || row.level !== 'village') return refuse('只能移动村/社区。')
+    const target = findDivision(ctx, input.parentCode)
+    if (!target || target.level !== 'township') return refuse('目标乡镇/街道不存在。', 'parentCode')
+    if (target.retiredOn) return refuse(`${target.name}已撤销，不能移入。`, 'parentCode')
+    if (target.code === row.parentCode) return refuse(`${row.name}已在${target.name}下。`, 'parentCode')
+    if (siblingWithName(ctx, target.code, row.name)) {
+      return refuse(`${target.name}下已有名为「${row.name}」的村/社区，请先重命名其中一个。`, 'parentCode')
+    }
+    const updated = { ...row, parentCode: target.code, updatedAt: ctx.now() }
+    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
+    recordAudit(ctx, { action: '移动村/社区', entity: 'division', entityId: row.code, before: row, after: updated })
+    return { ok: true as const, value: toDivision(updated) }
+  })
+}
+
+export function retireDivision(ctx: ServiceContext, input: { code: string; on: string }): Outcome<Division> {
+  return inTransaction(ctx, () => {
+    const row = findDivision(ctx, input.code)
+    if (!row || row.level === 'district') return refuse('只能撤销乡镇/街道或村/社区。')
+    if (row.retiredOn) return refuse(`${row.name}已于 ${row.retiredOn} 撤销。`)
+    const blockers = retireBlockers(ctx, row)
+    if (blockers) return refuse(blockers)
+    const updated = { ...row, retiredOn: input.on, updatedAt: ctx.now() }
+    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
+    recordAudit(ctx, { action: '撤销区划', entity: 'division', entityId: row.code, before: row, after: updated })
+    return { ok: true as const, value: toDivision(updated) }
+  })
+}
+
+/** What still lives in a division; retiring it would orphan them. */
+function retireBlockers(ctx: ServiceContext, row: DivisionRecord): string | null {
+  const count = (sql: string) => (ctx.sqlite.prepare(sql).pluck().get(row.code) as number) ?? 0
+  if (row.level === 'township') {
+    const villages = count('SELECT count(*) FROM divisions WHERE parent_code = ? AND retired_on IS NULL')
+    if (villages) return `${row.name}下仍有 ${villages} 个未撤销的村/社区，请先撤销或移到其他乡镇/街道。`
+    const supervisors = count('SELECT count(*) FROM supervisors WHERE township_code = ? AND end_date IS NULL')
+    if (supervisors) return `${row.name}仍有在任儿童督导员，请先填写其离任日期。`
+    return null
+  }
+  const children = count("SELECT count(*) FROM children WHERE village_code = ? AND status = 'active'")
+  if (children) return `${row.name}仍有 ${children} 名在册儿童，请先把他们调整到其他村/社区。`
+  const directors = count('SELECT count(*) FROM directors WHERE village_code = ? AND end_date IS NULL')
+  if (directors) return `${row.name}仍有在任儿童主任，请先填写其离任日期。`
+  return null
+}
+
+export function restoreDivision(ctx: ServiceContext, input: { code: string }): Outcome<Division> {
+  return inTransaction(ctx, () => {
+    const row = findDivision(ctx, input.code)
+    if (!row || !row.retiredOn) return refuse('该区划未被撤销。')
+    const parent = row.parentCode ? findDivision(ctx, row.parentCode) : undefined
+    if (parent?.retiredOn) return refuse(`上级${parent.name}已撤销，请先恢复上级。`)
+    if (row.parentCode && siblingWithName(ctx, row.parentCode, row.name, row.code)) {
+      return refuse(`同一上级下已有名为「${row.name}」的区划，请先重命名其中一个。`)
+    }
+    const updated = { ...row, retiredOn: null, updatedAt: ctx.now() }
+    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
+    recordAudit(ctx, { action: '恢复区划', entity: 'division', entityId: row.code, before: row, after: updated })
+    return { ok: true as const, value: toDivision(updated) }
+  })
+}
+
+export function listDivisions(ctx: ServiceContext): Division[] {
+  return ctx.db.select().from(divisions).orderBy(divisions.code).all().map(toDivision)
+}
+
+export function divisionTree(ctx: ServiceContext, input: { includeRetired: boolean }): DivisionTree {
+  const all = ctx.db.select().from(divisions).orderBy(divisions.code).all()
+  const visible = all.filter((d) => input.includeRetired || !d.retiredOn)
+  const countBy = (sql: string) =>
+    new Map((ctx.sqlite.prepare(sql).all() as { code: string; n: number }[]).map((r) => [r.code, r.n]))
+  const childrenByVillage = countBy(
+    "SELECT village_code AS code, count(*) AS n FROM children WHERE status = 'active' GROUP BY village_code",
+  )
+  const directorsByVillage = countBy(
+    'SELECT village_code AS code, count(*) AS n FROM directors WHERE end_date IS NULL GROUP BY village_code',
+  )
+  const supervisorsByTownship = countBy(
+    'SELECT township_code AS code, count(*) AS n FROM supervisors WHERE end_date IS NULL GROUP BY township_code',
+  )
+  const district = all.find((d) => d.level === 'district')
+  const townships = visible
+    .filter((d) => d.level === 'township')
+    .map((t) => {
+      const villages = visible
+        .filter((v) => v.level === 'village' && v.parentCode === t.code)
+        .map((v) => ({
+          ...toDivision(v),
+          children: childrenByVillage.get(v.code) ?? 0,
+          directors: directorsByVillage.get(v.code) ?? 0,
+        }))
+      return {
+        ...toDivision(t),
+        villages,
+        children: villages.reduce((sum, v) => sum + v.children, 0),
+        supervisors: supervisorsByTownship.get(t.code) ?? 0,
+      }
+    })
+  return { district: district ? toDivision(district) : null, townships }
+}
