@@ -1,5 +1,3 @@
-import { makeIdNumber } from '../shared/id-number'
-
 /** Deterministic random numbers, so a demo or benchmark district is the same on every machine. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
@@ -33,11 +31,6 @@ export function randomBirthDate(random: () => number, fromYear: number, toYear: 
   const month = 1 + Math.floor(random() * 12)
   const day = 1 + Math.floor(random() * 28)
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-/** A valid ID number; the sequence number keeps children born on the same day apart. */
-export function randomIdNumber(region6: string, birthDate: string, sequence: number): string {
-  return makeIdNumber(region6, birthDate, sequence % 1000)
 }
 
 export function randomMobile(random: () => number): string {

@@ -218,6 +218,13 @@ export function exitChild(
   })
 }
 
+function placeName(ctx: ServiceContext, villageCode: string): string {
+  const village = findDivision(ctx, villageCode)
+  if (!village) return villageCode
+  const township = village.parentCode ? findDivision(ctx, village.parentCode) : undefined
+  return `${township?.name ?? ''}${village.name}`
+}
+
 function maskForHistory(field: string, value: string): string {
   if (field === 'idNumber') return maskIdNumber(value)
   if (field === 'guardianPhone') return maskPhone(value)
@@ -247,10 +254,13 @@ export function getChild(ctx: ServiceContext, id: number): ChildDetail | null {
       .all(String(id)) as { at: string; actor: string; action: string; before: string | null; after: string | null }[]
   ).map((entry) => {
     const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null)
+    // The trail keeps codes; the clerk reads names.
     const named = (record: Record<string, unknown> | null) =>
-      record && Array.isArray(record.categories)
-        ? { ...record, categories: (record.categories as string[]).map((c) => dictionary.get(c) ?? c) }
-        : record
+      record && {
+        ...record,
+        categories: ((record.categories as string[] | undefined) ?? []).map((c) => dictionary.get(c) ?? c),
+        villageCode: placeName(ctx, String(record.villageCode ?? '')),
+      }
     return {
       at: entry.at,
       actor: entry.actor,

@@ -47,6 +47,8 @@ CREATE TABLE children (
 );
 CREATE INDEX children_village ON children(village_code, status);
 CREATE INDEX children_status ON children(status);
+-- The list walks children in this order (village, then name) and stops at the page it shows.
+CREATE INDEX children_list_order ON children(status, village_code, name_pinyin, id);
 
 CREATE TABLE child_categories (
   child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,

@@ -1,0 +1,73 @@
+// npm run bench: the figures the issues ask for, measured on a generated district.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { Input } from '../../src/contract'
+import { dispatch } from '../../src/core/dispatch'
+import { generateBulkDistrict } from '../../src/core/demo/bulk-district'
+import { openRegistry } from '../../src/core/registry'
+
+interface Figure {
+  name: string
+  median: number
+  p95: number
+  goal?: number
+  unit: string
+}
+
+function timeIt(fn: () => void, runs: number, warmup = 3): { median: number; p95: number } {
+  for (let i = 0; i < warmup; i++) fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    fn()
+    samples.push(performance.now() - start)
+  }
+  samples.sort((a, b) => a - b)
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0
+  return { median: at(0.5), p95: at(0.95) }
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'cwr-bench-'))
+  const figures: Figure[] = []
+  try {
+    const ctx = await openRegistry(join(folder, 'bench.db'), { actor: 'bench' })
+    const size = { townships: 150, villages: 3000, children: 100_000 }
+    const started = performance.now()
+    generateBulkDistrict(ctx, size)
+    const generation = performance.now() - started
+    ctx.sqlite.exec('ANALYZE')
+    console.log(`生成基准数据：${size.children} 名儿童，${size.villages} 个村，用时 ${(generation / 1000).toFixed(1)} s`)
+
+    const list = (input: Input<'children.list'>) => () => {
+      const answer = dispatch(ctx, 'children.list', input)
+      if ('error' in answer) throw new Error(answer.error.message)
+    }
+    const township = '420999007000'
+    const cases: [string, Input<'children.list'>][] = [
+      ['children.list 乡镇+拼音首字母搜索', { townshipCode: township, search: 'zx' }],
+      ['children.list 乡镇+类型+姓名搜索', { townshipCode: township, category: 'left-behind', search: '王' }],
+      ['children.list 全区+身份证号片段搜索', { search: '0315' }],
+      ['children.list 全区+拼音搜索', { search: 'wangz' }],
+      ['children.list 全区无筛选 第1页', {}],
+      ['children.list 全区无筛选 第1000页', { page: 1000, pageSize: 50 }],
+    ]
+    for (const [name, input] of cases) {
+      const t = timeIt(list(input), 20)
+      figures.push({ name, ...t, goal: 100, unit: 'ms' })
+    }
+    ctx.conn.close()
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+  console.log('\n名称 | 中位数 | P95 | 目标')
+  for (const f of figures) {
+    const verdict = f.goal === undefined ? '' : f.median <= f.goal ? `≤ ${f.goal} ${f.unit} ✓` : `≤ ${f.goal} ${f.unit} ✗`
+    console.log(`${f.name} | ${f.median.toFixed(1)} ${f.unit} | ${f.p95.toFixed(1)} ${f.unit} | ${verdict}`)
+  }
+  console.log(`\nBENCH_JSON ${JSON.stringify(figures)}`)
+}
+
+void main()
