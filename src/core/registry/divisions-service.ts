@@ -143,6 +143,19 @@ export function createDivision(
   })
 }
 
+/** Writes a change to one division with its audit entry; callers have checked it is allowed. */
+function changeDivision(
+  ctx: ServiceContext,
+  row: DivisionRecord,
+  changes: Partial<DivisionRecord>,
+  action: string,
+): Outcome<Division> {
+  const updated = { ...row, ...changes, updatedAt: ctx.now() }
+  ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
+  recordAudit(ctx, { action, entity: 'division', entityId: row.code, before: row, after: updated })
+  return { ok: true, value: toDivision(updated) }
+}
+
 export function renameDivision(ctx: ServiceContext, input: { code: string; name: string }): Outcome<Division> {
   const name = checkName(input.name)
   if (!name.ok) return refuse(name.message, 'name')
@@ -152,10 +165,7 @@ export function renameDivision(ctx: ServiceContext, input: { code: string; name:
     if (row.parentCode && siblingWithName(ctx, row.parentCode, name.name, row.code)) {
       return refuse(`同一上级下已有名为「${name.name}」的${LEVEL_NAMES[row.level]}。`, 'name')
     }
-    const updated = { ...row, name: name.name, updatedAt: ctx.now() }
-    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
-    recordAudit(ctx, { action: '重命名区划', entity: 'division', entityId: row.code, before: row, after: updated })
-    return { ok: true as const, value: toDivision(updated) }
+    return changeDivision(ctx, row, { name: name.name }, '重命名区划')
   })
 }
 
@@ -170,10 +180,7 @@ export function moveVillage(ctx: ServiceContext, input: { code: string; parentCo
     if (siblingWithName(ctx, target.code, row.name)) {
       return refuse(`${target.name}下已有名为「${row.name}」的村/社区，请先重命名其中一个。`, 'parentCode')
     }
-    const updated = { ...row, parentCode: target.code, updatedAt: ctx.now() }
-    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
-    recordAudit(ctx, { action: '移动村/社区', entity: 'division', entityId: row.code, before: row, after: updated })
-    return { ok: true as const, value: toDivision(updated) }
+    return changeDivision(ctx, row, { parentCode: target.code }, '移动村/社区')
   })
 }
 
@@ -182,12 +189,10 @@ export function retireDivision(ctx: ServiceContext, input: { code: string; on: s
     const row = findDivision(ctx, input.code)
     if (!row || row.level === 'district') return refuse('只能撤销乡镇/街道或村/社区。')
     if (row.retiredOn) return refuse(`${row.name}已于 ${row.retiredOn} 撤销。`)
+    if (input.on > ctx.today()) return refuse('撤销日期不能晚于今天：请在撤销生效后再操作。', 'on')
     const blockers = retireBlockers(ctx, row)
     if (blockers) return refuse(blockers)
-    const updated = { ...row, retiredOn: input.on, updatedAt: ctx.now() }
-    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
-    recordAudit(ctx, { action: '撤销区划', entity: 'division', entityId: row.code, before: row, after: updated })
-    return { ok: true as const, value: toDivision(updated) }
+    return changeDivision(ctx, row, { retiredOn: input.on }, '撤销区划')
   })
 }
 
@@ -217,10 +222,7 @@ export function restoreDivision(ctx: ServiceContext, input: { code: string }): O
     if (row.parentCode && siblingWithName(ctx, row.parentCode, row.name, row.code)) {
       return refuse(`同一上级下已有名为「${row.name}」的区划，请先重命名其中一个。`)
     }
-    const updated = { ...row, retiredOn: null, updatedAt: ctx.now() }
-    ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
-    recordAudit(ctx, { action: '恢复区划', entity: 'division', entityId: row.code, before: row, after: updated })
-    return { ok: true as const, value: toDivision(updated) }
+    return changeDivision(ctx, row, { retiredOn: null }, '恢复区划')
   })
 }
 
