@@ -12,7 +12,9 @@ export function isTrustedPage(pageUrl: string | undefined, appUrl: string): bool
   } catch {
     return false
   }
-  if (app.protocol === 'file:') return page.protocol === 'file:' && page.pathname === app.pathname
+  if (app.protocol === 'file:') {
+    return page.protocol === 'file:' && page.host === app.host && page.pathname === app.pathname
+  }
   return page.origin === app.origin
 }
 

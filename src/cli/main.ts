@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CallName, ChildRow, Input, Output } from '../contract'
@@ -28,8 +29,6 @@ export const USAGE = `儿童福利台账 命令行工具
 
 /** The request was understood but cannot be done: exit 1 with the reason. */
 class Refusal extends Error {}
-/** The command line itself is wrong: exit 2 with the usage. */
-class UsageError extends Error {}
 
 function callOrRefuse<N extends CallName>(ctx: ServiceContext, name: N, input: Input<N>): Output<N> {
   const answer = dispatch(ctx, name, input)
@@ -79,8 +78,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`未知的命令：${command}\n\n${USAGE}`)
     return 2
   }
+  if (command === 'init' && values.code !== undefined && !values.district?.trim()) {
+    io.err(`--code 需要与 --district 一起使用（--district 为区县名称）。\n\n${USAGE}`)
+    return 2
+  }
   const file = resolve(values.db ?? defaultDatabaseFile())
   let ctx: ServiceContext | undefined
+  const isNewFile = !existsSync(file)
   try {
     ctx = await openRegistry(file, { mustExist: command !== 'init' })
     if (command === 'init') init(ctx, values, io)
@@ -89,12 +93,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof Refusal || error instanceof DatabaseOpenError) {
+      // A refused init leaves no half-made database behind.
+      if (command === 'init' && isNewFile && ctx) {
+        ctx.conn.close()
+        ctx = undefined
+        for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+      }
       io.err(error.message)
       return 1
-    }
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${USAGE}`)
-      return 2
     }
     throw error
   } finally {
@@ -111,8 +117,10 @@ function localiseParseError(message: string): string {
 }
 
 function init(ctx: ServiceContext, values: Options, io: CliIo): void {
-  if (values.district) callOrRefuse(ctx, 'divisions.setDistrict', { name: values.district, code: values.code })
-  else if (values.code) throw new UsageError('--code 需要与 --district 一起使用。')
+  if (values.district !== undefined) {
+    const outcome = callOrRefuse(ctx, 'divisions.setDistrict', { name: values.district, code: values.code })
+    if (!outcome.ok) throw new Refusal(outcome.problems.map((p) => p.message).join('\n'))
+  }
   const info = callOrRefuse(ctx, 'app.info', {})
   if (values.json) io.out(JSON.stringify({ databaseFile: info.databaseFile, schemaVersion: info.schemaVersion }))
   else io.out(`台账数据库已就绪：${info.databaseFile}（结构版本 ${info.schemaVersion}）`)

@@ -61,14 +61,14 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
+      // Past the limit keep draining without storing, so the client still hears the 413.
       if (size > MAX_BODY) {
-        resolveBody(null)
-        req.destroy()
+        chunks.length = 0
         return
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolveBody(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }

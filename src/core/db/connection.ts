@@ -53,7 +53,17 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       backups.push(await backupDatabase(sqlite, file, 'migration'))
     }
     const at = new Date().toISOString()
-    for (const migration of plan.pending) applyMigration(sqlite, migration, at)
+    for (const migration of plan.pending) {
+      try {
+        applyMigration(sqlite, migration, at)
+      } catch (error) {
+        throw new DatabaseOpenError(
+          `升级数据库结构（${migration.name}）失败，本次升级已全部撤回，数据库保持原样。` +
+            (backups.length ? `升级前的备份：${backups[0]}。` : '') +
+            `请联系技术支持。（${(error as Error).message.slice(0, 200)}）`,
+        )
+      }
+    }
 
     return {
       file,

@@ -54,9 +54,20 @@ export function planMigrations(applied: string[], shipped: Migration[]): Migrati
   return { ok: true, pending: shipped.slice(applied.length), applied }
 }
 
+/**
+ * One migration, all or nothing. Foreign keys are off while it runs (SQLite's way of reshaping a
+ * table is to rebuild it, which must not cascade) and checked before it commits.
+ */
 export function applyMigration(sqlite: BetterSqlite3.Database, migration: Migration, at: string): void {
-  sqlite.transaction(() => {
-    sqlite.exec(migration.sql)
-    sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(migration.name, at)
-  }).immediate()
+  sqlite.pragma('foreign_keys = OFF')
+  try {
+    sqlite.transaction(() => {
+      sqlite.exec(migration.sql)
+      const broken = sqlite.pragma('foreign_key_check') as unknown[]
+      if (broken.length > 0) throw new Error(`${migration.name} leaves ${broken.length} broken references`)
+      sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(migration.name, at)
+    }).immediate()
+  } finally {
+    sqlite.pragma('foreign_keys = ON')
+  }
 }
