@@ -1,0 +1,99 @@
+import { ApartmentOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import { Layout, Menu, Typography } from 'antd'
+import type { ReactNode } from 'react'
+import { CategoriesProvider } from './components/categories-context'
+import { DivisionsProvider } from './components/divisions-context'
+import { useCall } from './components/use-call'
+import { ChildEditPage } from './pages/children/ChildEditPage'
+import { ChildFilePage } from './pages/children/ChildFilePage'
+import { ChildrenListPage } from './pages/children/ChildrenListPage'
+import { DivisionsPage } from './pages/divisions/DivisionsPage'
+import { HomePage } from './pages/home/HomePage'
+import { NotFoundPage } from './pages/NotFoundPage'
+import { DirectorsPage, SupervisorsPage } from './pages/staff/StaffPages'
+import { navigate, useHashRoute, type Route } from './routing'
+
+const MENU = [
+  { key: '/', icon: <HomeOutlined />, label: '首页' },
+  { key: '/divisions', icon: <ApartmentOutlined />, label: '区划' },
+  { key: '/children', icon: <TeamOutlined />, label: '困境儿童' },
+  { key: '/supervisors', icon: <SolutionOutlined />, label: '儿童督导员' },
+  { key: '/directors', icon: <UserOutlined />, label: '儿童主任' },
+]
+
+function menuKeyOf(path: string): string {
+  const top = '/' + (path.split('/')[1] ?? '')
+  return MENU.some((m) => m.key === top) ? top : '/'
+}
+
+function pageFor(route: Route): ReactNode {
+  const parts = route.path.split('/').filter(Boolean)
+  const [area, id, action] = parts
+  const numericId = id && /^\d+$/.test(id) ? Number(id) : undefined
+  switch (area) {
+    case undefined:
+      return <HomePage />
+    case 'divisions':
+      return parts.length === 1 ? <DivisionsPage /> : null
+    case 'children':
+      if (parts.length === 1) return <ChildrenListPage query={route.query} />
+      if (id === 'new' && parts.length === 2) return <ChildEditPage />
+      if (numericId && parts.length === 2) return <ChildFilePage id={numericId} />
+      if (numericId && action === 'edit' && parts.length === 3) return <ChildEditPage id={numericId} />
+      return null
+    case 'supervisors':
+      return parts.length === 1 ? <SupervisorsPage /> : null
+    case 'directors':
+      return parts.length === 1 ? <DirectorsPage /> : null
+    default:
+      return null
+  }
+}
+
+function Version() {
+  const { data } = useCall('app.info', {})
+  if (!data) return null
+  return (
+    <Typography.Text style={{ color: 'rgba(255,255,255,0.45)', fontSize: 12 }}>
+      版本 {data.version}
+      {data.user ? ` · ${data.user}` : ''}
+    </Typography.Text>
+  )
+}
+
+export function AppShell() {
+  const route = useHashRoute()
+  const page = pageFor(route) ?? <NotFoundPage />
+  return (
+    <DivisionsProvider>
+      <CategoriesProvider>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider
+            width={184}
+            style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          >
+            <div style={{ padding: '18px 16px 14px', color: '#fff', fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>
+              儿童福利台账
+            </div>
+            <nav aria-label="主菜单">
+              <Menu
+                theme="dark"
+                mode="inline"
+                selectedKeys={[menuKeyOf(route.path)]}
+                items={MENU}
+                onClick={({ key }) => navigate(key)}
+              />
+            </nav>
+            <div style={{ position: 'absolute', bottom: 12, left: 16, right: 8 }}>
+              <Version />
+            </div>
+          </Layout.Sider>
+          <Layout.Content style={{ padding: '16px 20px', minWidth: 0 }}>
+            {/* A new visit remounts the page, so it reads fresh data and its filters from the address. */}
+            <div key={`${route.path}#${route.visit}`}>{page}</div>
+          </Layout.Content>
+        </Layout>
+      </CategoriesProvider>
+    </DivisionsProvider>
+  )
+}
