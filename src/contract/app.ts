@@ -11,7 +11,7 @@ export const Summary = z.object({
     directors: z.number().int(),
     villagesWithoutDirector: z.number().int(),
   }),
-  byCategory: z.array(z.object({ code: z.string(), name: z.string(), dimension: z.string(), children: z.number().int() })),
+  byCategory: z.array(z.object({ code: z.string(), name: z.string(), dimension: z.string(), childCount: z.number().int() })),
   byTownship: z.array(
     z.object({
       code: z.string(),
@@ -19,7 +19,7 @@ export const Summary = z.object({
       villages: z.number().int(),
       supervisors: z.number().int(),
       directors: z.number().int(),
-      children: z.number().int(),
+      childCount: z.number().int(),
     }),
   ),
 })

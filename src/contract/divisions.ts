@@ -15,10 +15,10 @@ export const Division = z.object({
 })
 export type Division = z.infer<typeof Division>
 
-export const VillageNode = Division.extend({ children: z.number().int(), directors: z.number().int() })
+export const VillageNode = Division.extend({ childCount: z.number().int(), directors: z.number().int() })
 export const TownshipNode = Division.extend({
   villages: z.array(VillageNode),
-  children: z.number().int(),
+  childCount: z.number().int(),
   supervisors: z.number().int(),
 })
 export const DivisionTree = z.object({

@@ -36,7 +36,7 @@ export const StaffRow = z.object({
   endDate: IsoDate.nullable(),
   notes: z.string(),
   /** children in difficulty in the division this person serves */
-  children: z.number().int(),
+  childCount: z.number().int(),
 })
 export type StaffRow = z.infer<typeof StaffRow>
 

@@ -135,13 +135,13 @@ describe('loopback host: API', () => {
       expect(result.totals.children).toBeGreaterThanOrEqual(24)
       const byTownship = db
         .prepare(
-          `SELECT t.name, count(c.id) AS children FROM divisions t
+          `SELECT t.name, count(c.id) AS childCount FROM divisions t
              LEFT JOIN divisions v ON v.parent_code = t.code
              LEFT JOIN children c ON c.village_code = v.code AND c.status = 'active'
             WHERE t.level = 'township' GROUP BY t.code ORDER BY t.code`,
         )
-        .all() as { name: string; children: number }[]
-      expect(result.byTownship.map((t) => ({ name: t.name, children: t.children }))).toEqual(byTownship)
+        .all() as { name: string; childCount: number }[]
+      expect(result.byTownship.map((t) => ({ name: t.name, childCount: t.childCount }))).toEqual(byTownship)
     } finally {
       db.close()
     }

@@ -18,12 +18,7 @@ export type CategoryResolution =
   /** suggestion is the code of the category the word most likely meant */
   | { ok: false; reason: string; suggestion?: string }
 
-export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
-  self: '自身困境',
-  family: '家庭困境',
-  guardianship: '监护困境',
-  other: '其他',
-}
+export { DIMENSION_NAMES } from '../../contract/labels'
 
 // Half-width first, so full-width separators (，／；) are caught by their ASCII forms.
 const SEPARATORS = /[、,/;\s]+/

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { ChildDetail, ChildInput, ChildPage, ChildQuery, Outcome } from '../../contract'
 import type { z } from 'zod'
 import type { ChildQuery as ChildQuerySchema, ChildInput as ChildInputSchema } from '../../contract'
+import { CHILD_STATUS_NAMES, EXIT_REASON_NAMES } from '../../contract/labels'
 import { recordAudit } from '../audit/log'
 import { inTransaction, type ServiceContext } from '../context'
 import { childCategories, children } from '../db/schema'
@@ -17,13 +18,6 @@ type ChildRecord = typeof children.$inferSelect
 type ParsedQuery = z.output<typeof ChildQuerySchema>
 type ParsedInput = z.output<typeof ChildInputSchema>
 
-const EXIT_REASON_NAMES = {
-  aged_out: '年满18周岁',
-  moved_away: '迁出本区',
-  category_ended: '困境情形消除',
-  deceased: '死亡',
-  other: '其他',
-} as const
 
 function activeCategories(ctx: ServiceContext, childId: number): string[] {
   return ctx.db
@@ -260,6 +254,8 @@ export function getChild(ctx: ServiceContext, id: number): ChildDetail | null {
         ...record,
         categories: ((record.categories as string[] | undefined) ?? []).map((c) => dictionary.get(c) ?? c),
         villageCode: placeName(ctx, String(record.villageCode ?? '')),
+        status: CHILD_STATUS_NAMES[record.status as keyof typeof CHILD_STATUS_NAMES] ?? record.status,
+        exitReason: EXIT_REASON_NAMES[record.exitReason as keyof typeof EXIT_REASON_NAMES] ?? record.exitReason,
       }
     return {
       at: entry.at,

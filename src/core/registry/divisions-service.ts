@@ -252,13 +252,13 @@ export function divisionTree(ctx: ServiceContext, input: { includeRetired: boole
         .filter((v) => v.level === 'village' && v.parentCode === t.code)
         .map((v) => ({
           ...toDivision(v),
-          children: childrenByVillage.get(v.code) ?? 0,
+          childCount: childrenByVillage.get(v.code) ?? 0,
           directors: directorsByVillage.get(v.code) ?? 0,
         }))
       return {
         ...toDivision(t),
         villages,
-        children: villages.reduce((sum, v) => sum + v.children, 0),
+        childCount: villages.reduce((sum, v) => sum + v.childCount, 0),
         supervisors: supervisorsByTownship.get(t.code) ?? 0,
       }
     })

@@ -180,7 +180,7 @@ type StaffListRow = StaffRecordRow & {
   division_name: string
   township_code: string
   township_name: string
-  children: number
+  child_count: number
 }
 
 /** The list and the single record read the same joined shape. */
@@ -192,7 +192,7 @@ function staffQuery(kind: StaffKind, filters: string[]): string {
            WHERE cv.parent_code = d.code AND c.status = 'active')`
       : `(SELECT count(*) FROM children c WHERE c.village_code = d.code AND c.status = 'active')`
   return `SELECT s.*, d.code AS division_code, d.name AS division_name, ${township}.code AS township_code,
-              ${township}.name AS township_name, ${childrenCount} AS children
+              ${township}.name AS township_name, ${childrenCount} AS child_count
          FROM ${kind.table} s
          JOIN divisions d ON d.code = s.${kind.divisionColumn}
          ${kind.level === 'village' ? 'JOIN divisions t ON t.code = d.parent_code' : ''}
@@ -218,7 +218,7 @@ function toStaffRow(r: StaffListRow, today: string): StaffRow {
     startDate: r.start_date,
     endDate: r.end_date,
     notes: r.notes,
-    children: r.children,
+    childCount: r.child_count,
   }
 }
 

@@ -12,7 +12,7 @@ export function registrySummary(ctx: ServiceContext): Summary {
     .prepare(
       `SELECT k.code, k.name, k.dimension,
               (SELECT count(*) FROM child_categories cc JOIN children c ON c.id = cc.child_id
-                WHERE cc.category_code = k.code AND cc.until IS NULL AND c.status = 'active') AS children
+                WHERE cc.category_code = k.code AND cc.until IS NULL AND c.status = 'active') AS childCount
          FROM categories k ORDER BY k.sort_order, k.code`,
     )
     .all() as Summary['byCategory']
@@ -24,7 +24,7 @@ export function registrySummary(ctx: ServiceContext): Summary {
               (SELECT count(*) FROM directors s JOIN divisions v ON v.code = s.village_code
                 WHERE v.parent_code = t.code AND v.retired_on IS NULL AND ${IN_POST}) AS directors,
               (SELECT count(*) FROM children c JOIN divisions v ON v.code = c.village_code
-                WHERE v.parent_code = t.code AND c.status = 'active') AS children
+                WHERE v.parent_code = t.code AND c.status = 'active') AS childCount
          FROM divisions t WHERE t.level = 'township' AND t.retired_on IS NULL ORDER BY t.code`,
     )
     .all({ today }) as Summary['byTownship']

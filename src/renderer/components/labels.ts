@@ -1,31 +1,24 @@
 import dayjs from 'dayjs'
 import type { Dimension } from '../../contract'
+import { CHILD_STATUS_NAMES, DIMENSION_NAMES, EXIT_REASON_NAMES, SEX_NAMES } from '../../contract/labels'
 
 // The contract speaks English codes; the clerk reads Chinese. Every such translation lives here.
 
-export const SEX_LABEL: Record<'M' | 'F', string> = { M: '男', F: '女' }
+export const SEX_LABEL: Record<'M' | 'F', string> = SEX_NAMES
 
-export const STATUS_LABEL: Record<'active' | 'exited', string> = { active: '在册', exited: '已退出' }
+export const STATUS_LABEL: Record<'active' | 'exited', string> = CHILD_STATUS_NAMES
 
-export const EXIT_REASONS = [
-  { value: 'aged_out', label: '年满18周岁' },
-  { value: 'moved_away', label: '迁出' },
-  { value: 'category_ended', label: '类别终止' },
-  { value: 'deceased', label: '死亡' },
-  { value: 'other', label: '其他' },
-] as const
-export type ExitReasonValue = (typeof EXIT_REASONS)[number]['value']
+export type ExitReasonValue = keyof typeof EXIT_REASON_NAMES
+export const EXIT_REASONS = (Object.keys(EXIT_REASON_NAMES) as ExitReasonValue[]).map((value) => ({
+  value,
+  label: EXIT_REASON_NAMES[value],
+}))
 
 export function exitReasonLabel(value: string | null): string {
   return EXIT_REASONS.find((r) => r.value === value)?.label ?? ''
 }
 
-export const DIMENSION_LABEL: Record<Dimension, string> = {
-  self: '自身困境',
-  family: '家庭困境',
-  guardianship: '监护困境',
-  other: '其他',
-}
+export const DIMENSION_LABEL: Record<Dimension, string> = DIMENSION_NAMES
 
 export function dimensionLabel(value: string): string {
   return (DIMENSION_LABEL as Record<string, string>)[value] ?? value

@@ -138,7 +138,12 @@ describe('registering a child', () => {
     expect(exitChild(reg.ctx, { id, reason: 'moved_away', date: '2026-12-01' }).ok).toBe(false)
     expect(exitChild(reg.ctx, { id, reason: 'moved_away', date: '2026-11-20' }).ok).toBe(false)
     expect(exitChild(reg.ctx, { id, reason: 'moved_away', date: '2026-11-23' }).ok).toBe(true)
-    expect(getChild(reg.ctx, id)).toMatchObject({ status: 'exited', exitReason: 'moved_away', exitDate: '2026-11-23' })
+    const detail = getChild(reg.ctx, id)
+    expect(detail).toMatchObject({ status: 'exited', exitReason: 'moved_away', exitDate: '2026-11-23' })
+    expect(detail?.history[0]).toMatchObject({ action: '退出登记（迁出本区）' })
+    expect(detail?.history[0]?.changes).toEqual(
+      expect.arrayContaining(['状态：在册 → 已退出', '退出原因：（空） → 迁出本区', '退出日期：（空） → 2026-11-23']),
+    )
     expect(listChildren(reg.ctx, { status: 'active', page: 1, pageSize: 50, fullNumbers: false }).total).toBe(0)
     expect(listChildren(reg.ctx, { status: 'exited', page: 1, pageSize: 50, fullNumbers: false }).total).toBe(1)
   })

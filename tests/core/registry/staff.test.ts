@@ -93,8 +93,8 @@ describe('summary', () => {
       expect(summary.totals.supervisors).toBe(3)
       expect(summary.totals.directors).toBe(9)
       expect(summary.totals.villagesWithoutDirector).toBe(3)
-      expect(summary.byTownship.reduce((n, t) => n + t.children, 0)).toBe(summary.totals.children)
-      const categorySum = summary.byCategory.reduce((n, c) => n + c.children, 0)
+      expect(summary.byTownship.reduce((n, t) => n + t.childCount, 0)).toBe(summary.totals.children)
+      const categorySum = summary.byCategory.reduce((n, c) => n + c.childCount, 0)
       expect(categorySum).toBe(count('SELECT count(*) FROM child_categories WHERE until IS NULL'))
     } finally {
       demo.cleanup()

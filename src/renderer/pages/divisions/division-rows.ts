@@ -20,14 +20,14 @@ export function toRows(tree: DivisionTree): DivisionRow[] {
     villages: t.villages.filter((v) => !v.retiredOn).length,
     supervisors: t.supervisors,
     directors: t.villages.reduce((n, v) => n + v.directors, 0),
-    kids: t.children,
+    kids: t.childCount,
     sub: t.villages.map<DivisionRow>((v) => ({
       key: v.code,
       division: v,
       villages: null,
       supervisors: null,
       directors: v.directors,
-      kids: v.children,
+      kids: v.childCount,
     })),
   }))
   for (const t of townships) if (t.sub?.length === 0) delete t.sub

@@ -3,7 +3,6 @@ import type { Summary } from '../../../contract'
 import { LoadFailed } from '../../components/LoadFailed'
 import { PageHeader } from '../../components/PageHeader'
 import { dimensionLabel, DIMENSION_LABEL } from '../../components/labels'
-import { FLAT_ROWS } from '../../components/flat-rows'
 import { useCall } from '../../components/use-call'
 import { navigate } from '../../routing'
 
@@ -56,7 +55,7 @@ function Totals({ totals }: { totals: Summary['totals'] }) {
 function ByCategory({ lines }: { lines: CategoryLine[] }) {
   // Grouped by dimension as the national classification reads; a child in two categories counts in both.
   const sorted = [...lines].sort(
-    (a, b) => DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) || b.children - a.children,
+    (a, b) => DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) || b.childCount - a.childCount,
   )
   return (
     <Card size="small" title="按困境类型" extra={<Typography.Text type="secondary">一名儿童可属多个类型</Typography.Text>}>
@@ -65,7 +64,6 @@ function ByCategory({ lines }: { lines: CategoryLine[] }) {
         rowKey="code"
         dataSource={sorted}
         pagination={false}
-        expandable={FLAT_ROWS}
         locale={{ emptyText: '暂无困境类型' }}
         columns={[
           {
@@ -74,7 +72,7 @@ function ByCategory({ lines }: { lines: CategoryLine[] }) {
             render: (name: string, line) => <a href={`#/children?category=${encodeURIComponent(line.code)}`}>{name}</a>,
           },
           { title: '维度', dataIndex: 'dimension', width: 110, render: dimensionLabel },
-          { title: '儿童数', dataIndex: 'children', width: 90, align: 'right' },
+          { title: '儿童数', dataIndex: 'childCount', width: 90, align: 'right' },
         ]}
       />
     </Card>
@@ -90,7 +88,6 @@ function ByTownship({ lines }: { lines: TownshipLine[] }) {
         rowKey="code"
         dataSource={lines}
         pagination={false}
-        expandable={FLAT_ROWS}
         locale={{ emptyText: '尚未添加乡镇/街道' }}
         columns={[
           {
@@ -121,7 +118,7 @@ function ByTownship({ lines }: { lines: TownshipLine[] }) {
                 n
               ),
           },
-          { title: '困境儿童', dataIndex: 'children', width: 90, align: 'right' },
+          { title: '困境儿童', dataIndex: 'childCount', width: 90, align: 'right' },
         ]}
         summary={() =>
           lines.length > 1 ? (
@@ -130,7 +127,7 @@ function ByTownship({ lines }: { lines: TownshipLine[] }) {
               <Table.Summary.Cell index={1} align="right">{sum('villages')}</Table.Summary.Cell>
               <Table.Summary.Cell index={2} align="right">{sum('supervisors')}</Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">{sum('directors')}</Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">{sum('children')}</Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">{sum('childCount')}</Table.Summary.Cell>
             </Table.Summary.Row>
           ) : null
         }

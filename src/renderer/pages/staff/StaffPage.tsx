@@ -7,7 +7,6 @@ import { TownshipSelect } from '../../components/DivisionSelect'
 import { useDivisions } from '../../components/divisions-context'
 import { orDash, SEX_LABEL, showDate } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
-import { FLAT_ROWS } from '../../components/flat-rows'
 import { useCall } from '../../components/use-call'
 import { StaffFormModal } from './StaffFormModal'
 import type { StaffKind } from './staff-kinds'
@@ -53,7 +52,7 @@ function columnsFor(kind: StaffKind, edit: (row: StaffRow) => void): ColumnsType
     },
     { title: '任职日期', dataIndex: 'startDate', width: 96, render: (d: string | null) => orDash(showDate(d)) },
     { title: '离任日期', dataIndex: 'endDate', width: 96, render: (d: string | null) => orDash(showDate(d)) },
-    { title: '服务儿童数', dataIndex: 'children', width: 88, align: 'right' },
+    { title: '服务儿童数', dataIndex: 'childCount', width: 88, align: 'right' },
     {
       title: '操作',
       key: 'actions',
@@ -130,7 +129,6 @@ export function StaffPage({ kind }: { kind: StaffKind }) {
         dataSource={data}
         loading={loading}
         sticky
-        expandable={FLAT_ROWS}
         scroll={{ x: 1060 }}
         pagination={{ defaultPageSize: 50, pageSizeOptions: [20, 50, 100], showSizeChanger: true, showTotal: (n) => `共 ${n} 人`, hideOnSinglePage: true }}
         locale={{ emptyText: township ? `该乡镇/街道暂无${kind.title}` : `暂无${kind.title}，点击右上角“新增${kind.title}”登记` }}

@@ -1,0 +1,21 @@
+// The contract speaks English codes; clerks read Chinese. The names of the contract's own enums live
+// here, beside them, so the services (history, messages) and the renderer say the same words.
+
+export const SEX_NAMES = { M: '男', F: '女' } as const
+
+export const CHILD_STATUS_NAMES = { active: '在册', exited: '已退出' } as const
+
+export const EXIT_REASON_NAMES = {
+  aged_out: '年满18周岁',
+  moved_away: '迁出本区',
+  category_ended: '困境情形消除',
+  deceased: '死亡',
+  other: '其他',
+} as const
+
+export const DIMENSION_NAMES = {
+  self: '自身困境',
+  family: '家庭困境',
+  guardianship: '监护困境',
+  other: '其他',
+} as const
