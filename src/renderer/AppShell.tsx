@@ -1,9 +1,10 @@
-import { ApartmentOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, HomeOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
 import { Layout, Menu, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { CategoriesProvider } from './components/categories-context'
 import { DivisionsProvider } from './components/divisions-context'
 import { useCall } from './components/use-call'
+import { CategoriesPage } from './pages/categories/CategoriesPage'
 import { ChildEditPage } from './pages/children/ChildEditPage'
 import { ChildFilePage } from './pages/children/ChildFilePage'
 import { ChildrenListPage } from './pages/children/ChildrenListPage'
@@ -19,6 +20,7 @@ const MENU = [
   { key: '/children', icon: <TeamOutlined />, label: '困境儿童' },
   { key: '/supervisors', icon: <SolutionOutlined />, label: '儿童督导员' },
   { key: '/directors', icon: <UserOutlined />, label: '儿童主任' },
+  { key: '/categories', icon: <TagsOutlined />, label: '类型字典' },
 ]
 
 function menuKeyOf(path: string): string {
@@ -45,6 +47,8 @@ function pageFor(route: Route): ReactNode {
       return parts.length === 1 ? <SupervisorsPage /> : null
     case 'directors':
       return parts.length === 1 ? <DirectorsPage /> : null
+    case 'categories':
+      return parts.length === 1 ? <CategoriesPage /> : null
     default:
       return null
   }

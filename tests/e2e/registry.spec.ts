@@ -4,9 +4,10 @@ import { expect, test } from './host-fixture'
 
 const SHOTS = 'test-results/screens'
 
-/** antd Select: open the one labelled `label` and pick the option showing `option`. */
+/** antd Select: open the one labelled `label`, type to narrow its (virtual) list, pick the option showing `option`. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click()
+  await page.keyboard.type(option)
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
 }
 
@@ -102,4 +103,29 @@ test('the home page counts the demo district, and filters narrow the list', asyn
   // The token was taken out of the address bar once read.
   expect(page.url()).not.toContain('token=')
   await page.screenshot({ path: `${SHOTS}/06-list-filtered.png`, fullPage: true })
+})
+
+test('the bureau adds its own category with an alias, and picks it for a child', async ({ page, demoApp }) => {
+  await page.goto(demoApp.url)
+  await page.getByRole('menuitem', { name: '类型字典' }).click()
+  await page.getByRole('button', { name: '新增类型' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('类型名称').fill('隔代抚养儿童')
+  await dialog.getByLabel('别名').fill('隔代抚养')
+  await dialog.getByLabel('别名').press('Enter')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  const row = page.locator('tr.ant-table-row', { hasText: '隔代抚养儿童' })
+  await expect(row).toContainText('本局新增')
+  await expect(row).toContainText('隔代抚养')
+  await page.screenshot({ path: `${SHOTS}/07-categories.png`, fullPage: true })
+
+  // A built-in type keeps its name: the field is locked in its form.
+  await page.locator('tr.ant-table-row', { hasText: '孤儿' }).first().getByRole('button', { name: '修改' }).click()
+  await expect(dialog.getByLabel('类型名称')).toBeDisabled()
+  await dialog.getByRole('button', { name: '取消' }).click()
+
+  await page.getByRole('menuitem', { name: '困境儿童' }).click()
+  await page.getByRole('button', { name: '新增儿童' }).click()
+  await choose(page, '困境类型', '隔代抚养儿童')
+  await expect(page.locator('.ant-select-selection-item', { hasText: '隔代抚养儿童' })).toBeVisible()
 })

@@ -8,17 +8,19 @@ interface CategoriesValue {
   categories: Category[]
   byName: Map<string, Category>
   loading: boolean
+  /** after the dictionary was edited */
+  reload: () => void
 }
 
 const CategoriesContext = createContext<CategoriesValue | null>(null)
 
 // The category dictionary changes rarely: load it once for every Select and tag in the app.
 export function CategoriesProvider({ children }: { children: ReactNode }) {
-  const { data, loading } = useCall('categories.list', {})
+  const { data, loading, reload } = useCall('categories.list', {})
   const value = useMemo<CategoriesValue>(() => {
     const categories = data ?? []
-    return { categories, byName: new Map(categories.map((c) => [c.name, c])), loading }
-  }, [data, loading])
+    return { categories, byName: new Map(categories.map((c) => [c.name, c])), loading, reload }
+  }, [data, loading, reload])
   return <CategoriesContext.Provider value={value}>{children}</CategoriesContext.Provider>
 }
 
