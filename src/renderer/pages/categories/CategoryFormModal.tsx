@@ -1,5 +1,6 @@
-import { Form, Input, Modal, Select } from 'antd'
+import { Form, Input, Select } from 'antd'
 import type { Category, Dimension } from '../../../contract'
+import { FormModal } from '../../components/FormModal'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { DIMENSION_LABEL } from '../../components/labels'
 import { useSave } from '../../components/use-save'
@@ -33,15 +34,11 @@ export function CategoryFormModal(props: { category?: Category; onClose: () => v
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={category ? `修改困境类型：${category.name}` : '新增困境类型'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      onClose={props.onClose}
+      form={form}
+      saving={saving}
     >
       <ProblemsAlert problems={general} />
       <Form<Values>
@@ -68,6 +65,6 @@ export function CategoryFormModal(props: { category?: Category; onClose: () => v
           <Select mode="tags" open={false} tokenSeparators={['、', ',', '，']} placeholder="例如：留守、留守儿童" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

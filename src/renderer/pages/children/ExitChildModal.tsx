@@ -1,8 +1,9 @@
-import { App, DatePicker, Form, Modal, Select, Typography } from 'antd'
+import { App, DatePicker, Form, Select, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../api'
 import type { ChildDetail } from '../../../contract'
 import { DATE_FORMAT, EXIT_REASONS, type ExitReasonValue } from '../../components/labels'
+import { FormModal } from '../../components/FormModal'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useSave } from '../../components/use-save'
 
@@ -29,16 +30,13 @@ export function ExitChildModal({ child, onClose, onSaved }: { child: ChildDetail
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={`退出登记：${child.name}`}
       okText="确认退出"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      danger
+      onClose={onClose}
+      form={form}
+      saving={saving}
     >
       <Typography.Paragraph type="secondary">
         退出后该儿童不再计入在册人数和补贴名单，档案和变更记录仍然保留，可在列表中选择“已退出”查看。
@@ -52,6 +50,6 @@ export function ExitChildModal({ child, onClose, onSaved }: { child: ChildDetail
           <DatePicker format={DATE_FORMAT} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

@@ -1,6 +1,7 @@
-import { Form, Input, Modal } from 'antd'
+import { Form, Input } from 'antd'
 import { api } from '../../api'
 import type { Division } from '../../../contract'
+import { FormModal } from '../../components/FormModal'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useSave } from '../../components/use-save'
 
@@ -48,15 +49,11 @@ export function DivisionNameModal({ task, onClose, onSaved }: { task: NameTask; 
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={titleOf(task)}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      saving={saving}
     >
       <ProblemsAlert problems={general} />
       <Form<Values> form={form} name="division" layout="vertical" initialValues={initial} onFinish={submit}>
@@ -77,6 +74,6 @@ export function DivisionNameModal({ task, onClose, onSaved }: { task: NameTask; 
           </Form.Item>
         ) : null}
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

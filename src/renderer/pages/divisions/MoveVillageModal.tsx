@@ -1,7 +1,8 @@
-import { Form, Modal, Typography } from 'antd'
+import { Form, Typography } from 'antd'
 import { api } from '../../api'
 import type { Division } from '../../../contract'
 import { TownshipSelect } from '../../components/DivisionSelect'
+import { FormModal } from '../../components/FormModal'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useSave } from '../../components/use-save'
 
@@ -24,15 +25,12 @@ export function MoveVillageModal({ village, townshipName, onClose, onSaved }: {
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={`移动村/社区：${village.name}`}
       okText="移动"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      saving={saving}
     >
       <Typography.Paragraph type="secondary">
         现属：{townshipName}。移动后，该村/社区的儿童和儿童主任随之归入新的乡镇/街道。
@@ -43,6 +41,6 @@ export function MoveVillageModal({ village, townshipName, onClose, onSaved }: {
           <TownshipSelect exclude={village.parentCode ?? undefined} allowClear={false} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

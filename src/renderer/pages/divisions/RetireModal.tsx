@@ -1,8 +1,9 @@
-import { DatePicker, Form, Modal, Typography } from 'antd'
+import { DatePicker, Form, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../api'
 import type { Division } from '../../../contract'
 import { DATE_FORMAT } from '../../components/labels'
+import { FormModal } from '../../components/FormModal'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useSave } from '../../components/use-save'
 
@@ -20,16 +21,13 @@ export function RetireModal({ division, onClose, onSaved }: { division: Division
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={`撤销${what}：${division.name}`}
       okText="确认撤销"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      danger
+      onClose={onClose}
+      form={form}
+      saving={saving}
     >
       <Typography.Paragraph>
         撤销后，{division.name}仍保留在历史记录中：已登记的儿童、人员和以往的报表照旧显示它的名称；
@@ -41,6 +39,6 @@ export function RetireModal({ division, onClose, onSaved }: { division: Division
           <DatePicker format={DATE_FORMAT} allowClear={false} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

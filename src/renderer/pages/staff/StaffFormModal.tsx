@@ -5,6 +5,7 @@ import type { StaffDetail, StaffInput } from '../../../contract'
 import { TownshipSelect, useTownshipOf, VillageSelect } from '../../components/DivisionSelect'
 import { DATE_FORMAT } from '../../components/labels'
 import { LoadFailed } from '../../components/LoadFailed'
+import { FormModal } from '../../components/FormModal'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useCall } from '../../components/use-call'
 import { useSave } from '../../components/use-save'
@@ -104,17 +105,13 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       width={820}
       style={{ top: 48 }}
       title={person ? `编辑${kind.title}：${person.name}` : `新增${kind.title}`}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      saving={saving}
     >
       <ProblemsAlert problems={general} />
       <Form<Values>
@@ -215,7 +212,7 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
 
