@@ -30,8 +30,8 @@ export const USAGE = `儿童福利台账 命令行工具
 /** The request was understood but cannot be done: exit 1 with the reason. */
 class Refusal extends Error {}
 
-function callOrRefuse<N extends CallName>(ctx: ServiceContext, name: N, input: Input<N>): Output<N> {
-  const answer = dispatch(ctx, name, input)
+async function callOrRefuse<N extends CallName>(ctx: ServiceContext, name: N, input: Input<N>): Promise<Output<N>> {
+  const answer = await dispatch(ctx, name, input)
   if ('error' in answer) {
     throw new Refusal([answer.error.message, ...(answer.error.issues ?? [])].join('\n'))
   }
@@ -87,9 +87,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const isNewFile = !existsSync(file)
   try {
     ctx = await openRegistry(file, { mustExist: command !== 'init' })
-    if (command === 'init') init(ctx, values, io)
-    else if (command === 'divisions list') listDivisions(ctx, values, io)
-    else listChildren(ctx, values, io)
+    if (command === 'init') await init(ctx, values, io)
+    else if (command === 'divisions list') await listDivisions(ctx, values, io)
+    else await listChildren(ctx, values, io)
     return 0
   } catch (error) {
     if (error instanceof Refusal || error instanceof DatabaseOpenError) {
@@ -116,20 +116,20 @@ function localiseParseError(message: string): string {
   return `命令行有误：${message}`
 }
 
-function init(ctx: ServiceContext, values: Options, io: CliIo): void {
+async function init(ctx: ServiceContext, values: Options, io: CliIo): Promise<void> {
   if (values.district !== undefined) {
-    const outcome = callOrRefuse(ctx, 'divisions.setDistrict', { name: values.district, code: values.code })
+    const outcome = await callOrRefuse(ctx, 'divisions.setDistrict', { name: values.district, code: values.code })
     if (!outcome.ok) throw new Refusal(outcome.problems.map((p) => p.message).join('\n'))
   }
-  const info = callOrRefuse(ctx, 'app.info', {})
+  const info = await callOrRefuse(ctx, 'app.info', {})
   if (values.json) io.out(JSON.stringify({ databaseFile: info.databaseFile, schemaVersion: info.schemaVersion }))
   else io.out(`台账数据库已就绪：${info.databaseFile}（结构版本 ${info.schemaVersion}）`)
 }
 
 const LEVEL_NAMES = { district: '区县', township: '乡镇/街道', village: '村/社区' } as const
 
-function listDivisions(ctx: ServiceContext, values: Options, io: CliIo): void {
-  const divisions = callOrRefuse(ctx, 'divisions.list', {})
+async function listDivisions(ctx: ServiceContext, values: Options, io: CliIo): Promise<void> {
+  const divisions = await callOrRefuse(ctx, 'divisions.list', {})
   if (values.json) return io.out(JSON.stringify(divisions, null, 2))
   if (divisions.length === 0) return io.out('尚未设置区划。')
   io.out(
@@ -147,8 +147,8 @@ function listDivisions(ctx: ServiceContext, values: Options, io: CliIo): void {
   if (divisions.some((d) => d.codeGenerated)) io.out('（* 为程序生成的临时代码）')
 }
 
-function findByName(ctx: ServiceContext, level: 'township' | 'village', name: string, townshipCode?: string): string {
-  const divisions = callOrRefuse(ctx, 'divisions.list', {}).filter(
+async function findByName(ctx: ServiceContext, level: 'township' | 'village', name: string, townshipCode?: string): Promise<string> {
+  const divisions = (await callOrRefuse(ctx, 'divisions.list', {})).filter(
     (d) => d.level === level && (!townshipCode || d.parentCode === townshipCode),
   )
   const match = divisions.filter((d) => d.name === name.trim() || d.code === name.trim())
@@ -161,19 +161,19 @@ function findByName(ctx: ServiceContext, level: 'township' | 'village', name: st
   throw new Refusal(`找不到${what}「${name}」。现有${what}：${names.slice(0, 30).join('、') || '（无）'}`)
 }
 
-function listChildren(ctx: ServiceContext, values: Options, io: CliIo): void {
-  const townshipCode = values.township ? findByName(ctx, 'township', values.township) : undefined
-  const villageCode = values.village ? findByName(ctx, 'village', values.village, townshipCode) : undefined
+async function listChildren(ctx: ServiceContext, values: Options, io: CliIo): Promise<void> {
+  const townshipCode = values.township ? await findByName(ctx, 'township', values.township) : undefined
+  const villageCode = values.village ? await findByName(ctx, 'village', values.village, townshipCode) : undefined
   let category: string | undefined
   if (values.category) {
-    const dictionary = callOrRefuse(ctx, 'categories.list', {})
+    const dictionary = await callOrRefuse(ctx, 'categories.list', {})
     const resolved = resolveCategory(values.category, dictionary)
     if (!resolved.ok) throw new Refusal(resolved.reason)
     category = resolved.code
   }
   const rows: ChildRow[] = []
   for (let page = 1; ; page++) {
-    const answer = callOrRefuse(ctx, 'children.list', {
+    const answer = await callOrRefuse(ctx, 'children.list', {
       townshipCode,
       villageCode,
       category,

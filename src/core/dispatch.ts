@@ -16,7 +16,12 @@ export interface DispatchOptions {
  * The one door to the services, shared by every front: the payload is checked against the
  * contract before any handler runs, so a malformed call can neither crash nor write.
  */
-export function dispatch(ctx: ServiceContext, name: string, payload: unknown, options: DispatchOptions = {}): CallAnswer {
+export async function dispatch(
+  ctx: ServiceContext,
+  name: string,
+  payload: unknown,
+  options: DispatchOptions = {},
+): Promise<CallAnswer> {
   if (!isCallName(name)) {
     return { error: { code: 'unknown_call', message: `未知的调用：${name.slice(0, 60)}` } }
   }
@@ -29,7 +34,7 @@ export function dispatch(ctx: ServiceContext, name: string, payload: unknown, op
   }
   try {
     const handler = handlers[name] as (ctx: ServiceContext, input: unknown) => unknown
-    const result = handler(ctx, parsed.data)
+    const result = await handler(ctx, parsed.data)
     if (options.validateOutput) {
       const checked = definition.output.safeParse(result)
       if (!checked.success) {

@@ -24,7 +24,7 @@ function found<T>(value: T | null, what: string): T {
   return value
 }
 
-export type Handler<N extends CallName> = (ctx: ServiceContext, input: ParsedInput<N>) => Output<N>
+export type Handler<N extends CallName> = (ctx: ServiceContext, input: ParsedInput<N>) => Output<N> | Promise<Output<N>>
 export type HandlerMap = { [N in CallName]: Handler<N> }
 
 /** Every call of the contract, answered by the services. The fronts only validate and dispatch. */

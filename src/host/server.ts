@@ -128,7 +128,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return fail(res, 'invalid_input', '请求内容不是有效的 JSON，未做任何修改。')
       }
       const name = url.slice('/api/'.length).split('?')[0] ?? ''
-      const answer = dispatch(options.ctx, name, payload, {
+      const answer = await dispatch(options.ctx, name, payload, {
         validateOutput: options.validateOutput,
         onFault: (call, error) => console.error(`[host] ${call} 出错：${error instanceof Error ? error.name : 'Error'}`),
       })

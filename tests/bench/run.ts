@@ -41,8 +41,8 @@ async function main(): Promise<void> {
     ctx.sqlite.exec('ANALYZE')
     console.log(`生成基准数据：${size.children} 名儿童，${size.villages} 个村，用时 ${(generation / 1000).toFixed(1)} s`)
 
-    const list = (input: Input<'children.list'>) => () => {
-      const answer = dispatch(ctx, 'children.list', input)
+    const list = (input: Input<'children.list'>) => async () => {
+      const answer = await dispatch(ctx, 'children.list', input)
       if ('error' in answer) throw new Error(answer.error.message)
     }
     const township = '420999007000'

@@ -74,6 +74,7 @@ const staff = {
   phone: '13800001111',
   partTime: true,
   concurrentPost: '妇联主席',
+  education: '高中',
   trained: false,
   startDate: '2024-03-01',
   endDate: '',
@@ -257,7 +258,7 @@ it('classes every call of the contract as a read or a write, and has a full vali
 })
 
 for (const name of CALLS) {
-  it(`${name}: refuses malformed payloads in Chinese, without a trace, writing nothing`, () => {
+  it(`${name}: refuses malformed payloads in Chinese, without a trace, writing nothing`, async () => {
     const cases = malformed(name, 20261123 + CALLS.indexOf(name))
     expect(cases.length).toBeGreaterThanOrEqual(30)
     const before = tableFingerprint(reg.ctx.sqlite)
@@ -265,9 +266,7 @@ for (const name of CALLS) {
     const faults: string[] = []
     for (const { label, payload, field } of cases) {
       let answer: CallAnswer | undefined
-      expect(() => {
-        answer = dispatch(reg.ctx, name, payload, { validateOutput: true, onFault: (call) => faults.push(call) })
-      }, label).not.toThrow()
+      answer = await dispatch(reg.ctx, name, payload, { validateOutput: true, onFault: (call) => faults.push(call) })
       expect(answer, label).toBeDefined()
       if (!answer || !('error' in answer)) throw new Error(`${name} ${label}: accepted a malformed payload`)
       expect(answer.error.code, label).toBe('invalid_input')
@@ -291,13 +290,11 @@ for (const name of CALLS) {
   })
 }
 
-it('answers unknown call names with unknown_call, without running anything', () => {
+it('answers unknown call names with unknown_call, without running anything', async () => {
   const before = tableFingerprint(reg.ctx.sqlite)
   for (const name of ['', 'children', 'children.delete', 'Children.list', 'children.list ', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '../children.list', HUGE]) {
     let answer: CallAnswer | undefined
-    expect(() => {
-      answer = dispatch(reg.ctx, name, {})
-    }).not.toThrow()
+    answer = await dispatch(reg.ctx, name, {})
     expect(answer && 'error' in answer ? answer.error.code : 'result', name.slice(0, 30)).toBe('unknown_call')
     if (answer && 'error' in answer) {
       expect(answer.error.message).toMatch(CJK)
@@ -307,12 +304,12 @@ it('answers unknown call names with unknown_call, without running anything', () 
   expect(tableFingerprint(reg.ctx.sqlite)).toBe(before)
 })
 
-it('reads with their valid payloads answer normally and write nothing', () => {
+it('reads with their valid payloads answer normally and write nothing', async () => {
   const before = tableFingerprint(reg.ctx.sqlite)
   const changesBefore = totalChanges(reg)
   for (const name of READ_CALLS) {
     for (const payload of [BASES[name], {}, undefined, null]) {
-      const answer = dispatch(reg.ctx, name, payload, { validateOutput: true })
+      const answer = await dispatch(reg.ctx, name, payload, { validateOutput: true })
       // the get calls need an id, so an empty payload is invalid input for them
       if ('error' in answer) {
         expect(name.endsWith('.get') && payload !== BASES[name], `${name} ${JSON.stringify(payload)}: ${answer.error.message}`).toBe(true)
@@ -355,7 +352,7 @@ describe('output validation: what the handlers return fits the contract', () => 
     }
   }
 
-  function checkReads(): number {
+  async function checkReads(): Promise<number> {
     let checked = 0
     const payloads = readPayloads()
     for (const name of READ_CALLS) {
@@ -363,7 +360,7 @@ describe('output validation: what the handlers return fits the contract', () => 
       expect(list.length, name).toBeGreaterThan(0)
       for (const payload of list) {
         const faults: unknown[] = []
-        const answer = dispatch(reg.ctx, name, payload, { validateOutput: true, onFault: (_n, e) => faults.push(e) })
+        const answer = await dispatch(reg.ctx, name, payload, { validateOutput: true, onFault: (_n, e) => faults.push(e) })
         expect('error' in answer ? answer.error : null, `${name} ${JSON.stringify(payload)}`).toBeNull()
         expect(faults).toEqual([])
         checked++
@@ -372,26 +369,26 @@ describe('output validation: what the handlers return fits the contract', () => 
     return checked
   }
 
-  it('on the demo district, for every read call', () => {
-    expect(checkReads()).toBeGreaterThan(60)
+  it('on the demo district, for every read call', async () => {
+    expect(await checkReads()).toBeGreaterThan(60)
   })
 
-  it('after writes that fill the nullable fields (exited child, retired village, former staff, bureau category)', () => {
-    const write = <N extends CallName>(name: N, payload: Input<N>) => {
-      const answer = dispatch(reg.ctx, name, payload, { validateOutput: true })
+  it('after writes that fill the nullable fields (exited child, retired village, former staff, bureau category)', async () => {
+    const write = async <N extends CallName>(name: N, payload: Input<N>) => {
+      const answer = await dispatch(reg.ctx, name, payload, { validateOutput: true })
       if ('error' in answer) throw new Error(`${name}: ${answer.error.message} ${answer.error.issues?.join(' | ') ?? ''}`)
       const result = answer.result as { ok: boolean; problems?: unknown }
       expect(result.ok, `${name}: ${JSON.stringify(result.problems)}`).toBe(true)
       return answer.result as { ok: true; value: { id?: number; code?: string } }
     }
     const today = reg.ctx.today()
-    write('children.exit', { id: ids('children')[0]!, reason: 'moved_away', date: today })
+    await write('children.exit', { id: ids('children')[0]!, reason: 'moved_away', date: today })
     const township = reg.ctx.sqlite.prepare("SELECT code FROM divisions WHERE level = 'township' ORDER BY code").pluck().get() as string
-    const village = write('divisions.create', { level: 'village', parentCode: township, name: '将撤村' })
-    write('divisions.retire', { code: village.value.code!, on: today })
-    write('categories.save', { name: '自定义困境', dimension: 'other', aliases: ['自定义'] })
+    const village = await write('divisions.create', { level: 'village', parentCode: township, name: '将撤村' })
+    await write('divisions.retire', { code: village.value.code!, on: today })
+    await write('categories.save', { name: '自定义困境', dimension: 'other', aliases: ['自定义'] })
     const director = reg.ctx.sqlite.prepare('SELECT * FROM directors ORDER BY id LIMIT 1').get() as { id: number; village_code: string; name: string; sex: 'M' | 'F' }
-    write('directors.update', { ...staff, divisionCode: director.village_code, name: director.name, sex: director.sex, endDate: '2020-01-01', startDate: '2019-01-01', id: director.id })
-    expect(checkReads()).toBeGreaterThan(60)
+    await write('directors.update', { ...staff, divisionCode: director.village_code, name: director.name, sex: director.sex, endDate: '2020-01-01', startDate: '2019-01-01', id: director.id })
+    expect(await checkReads()).toBeGreaterThan(60)
   })
 })

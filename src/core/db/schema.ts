@@ -73,6 +73,7 @@ const staffColumns = {
   notes: text('notes').notNull().default(''),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  education: text('education').notNull().default(''),
 }
 
 export const supervisors = sqliteTable('supervisors', {
@@ -96,4 +97,67 @@ export const auditLog = sqliteTable('audit_log', {
   after: text('after'),
 })
 
-export const schema = { divisions, categories, children, childCategories, supervisors, directors, auditLog }
+export const importBatches = sqliteTable('import_batches', {
+  id: integer('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  kind: text('kind', { enum: ['divisions', 'supervisors', 'directors', 'children'] }).notNull(),
+  townshipCode: text('township_code'),
+  sheets: text('sheets', { mode: 'json' }).$type<string[]>().notNull(),
+  newCount: integer('new_count').notNull(),
+  changedCount: integer('changed_count').notNull(),
+  unchangedCount: integer('unchanged_count').notNull(),
+  rejectedCount: integer('rejected_count').notNull(),
+  actor: text('actor').notNull(),
+  at: text('at').notNull(),
+  backupFile: text('backup_file'),
+  undoneAt: text('undone_at'),
+  undoneBy: text('undone_by'),
+})
+
+export const importBatchRows = sqliteTable(
+  'import_batch_rows',
+  {
+    batchId: integer('batch_id').notNull(),
+    entity: text('entity', { enum: ['division', 'child', 'supervisor', 'director'] }).notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action', { enum: ['insert', 'update'] }).notNull(),
+    before: text('before'),
+    afterUpdatedAt: text('after_updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.entity, t.entityId] })],
+)
+
+export const importProblems = sqliteTable('import_problems', {
+  batchId: integer('batch_id').notNull(),
+  sheet: text('sheet').notNull(),
+  row: integer('row'),
+  columnName: text('column_name'),
+  message: text('message').notNull(),
+})
+
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    townshipCode: text('township_code').notNull(),
+    kind: text('kind').notNull(),
+    header: text('header').notNull(),
+    field: text('field'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.townshipCode, t.kind, t.header] })],
+)
+
+export const schema = {
+  divisions,
+  categories,
+  children,
+  childCategories,
+  supervisors,
+  directors,
+  auditLog,
+  importBatches,
+  importBatchRows,
+  importProblems,
+  importMappings,
+}

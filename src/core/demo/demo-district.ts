@@ -75,6 +75,7 @@ function staffInput(random: () => number, divisionCode: string, today: string) {
     phone: randomMobile(random),
     partTime: true,
     concurrentPost: pick(random, ['妇联主席', '村委委员', '']),
+    education: pick(random, ['初中', '高中', '大专']),
     trained: random() < 0.6,
     startDate: `${Number(today.slice(0, 4)) - 2}-03-01`,
     endDate: '',

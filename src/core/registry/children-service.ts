@@ -19,7 +19,7 @@ type ParsedQuery = z.output<typeof ChildQuerySchema>
 type ParsedInput = z.output<typeof ChildInputSchema>
 
 
-function activeCategories(ctx: ServiceContext, childId: number): string[] {
+export function activeCategories(ctx: ServiceContext, childId: number): string[] {
   return ctx.db
     .select({ code: childCategories.categoryCode })
     .from(childCategories)
@@ -29,7 +29,7 @@ function activeCategories(ctx: ServiceContext, childId: number): string[] {
 }
 
 /** The record as the audit trail keeps it: the columns plus the categories in force. */
-function auditView(row: ChildRecord, categories: string[]) {
+export function auditView(row: ChildRecord, categories: string[]) {
   const { namePinyin: _p, nameInitials: _i, ...rest } = row
   return { ...rest, categories }
 }
@@ -55,7 +55,7 @@ function duplicateIdProblem(ctx: ServiceContext, idNumber: string, exceptId?: nu
   }
 }
 
-function writeCategories(ctx: ServiceContext, childId: number, wanted: string[], on: string): void {
+export function writeCategories(ctx: ServiceContext, childId: number, wanted: string[], on: string): void {
   const current = activeCategories(ctx, childId)
   for (const code of current.filter((c) => !wanted.includes(c))) {
     ctx.db
@@ -77,7 +77,7 @@ function writeCategories(ctx: ServiceContext, childId: number, wanted: string[],
   }
 }
 
-function columnsOf(facts: ChildFacts) {
+export function columnsOf(facts: ChildFacts) {
   const keys = nameSearchKeys(facts.name)
   return {
     idNumber: facts.idNumber,

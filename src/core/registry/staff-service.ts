@@ -46,6 +46,7 @@ interface StaffRecordRow {
   phone: string
   part_time: number
   concurrent_post: string
+  education: string
   trained: number
   start_date: string | null
   end_date: string | null
@@ -104,6 +105,7 @@ function checkStaff(ctx: ServiceContext, kind: StaffKind, input: ParsedStaffInpu
       phone,
       part_time: input.partTime ? 1 : 0,
       concurrent_post: normaliseText(input.concurrentPost),
+      education: normaliseText(input.education),
       trained: input.trained ? 1 : 0,
       start_date: input.startDate || null,
       end_date: input.endDate || null,
@@ -131,8 +133,8 @@ export function createStaff(ctx: ServiceContext, kind: StaffKind, input: ParsedS
     const result = ctx.sqlite
       .prepare(
         `INSERT INTO ${kind.table} (${kind.divisionColumn}, name, sex, birth_date, phone, part_time, concurrent_post,
-           trained, start_date, end_date, notes, created_at, updated_at)
-         VALUES (@division_code, @name, @sex, @birth_date, @phone, @part_time, @concurrent_post, @trained,
+           education, trained, start_date, end_date, notes, created_at, updated_at)
+         VALUES (@division_code, @name, @sex, @birth_date, @phone, @part_time, @concurrent_post, @education, @trained,
            @start_date, @end_date, @notes, @now, @now)`,
       )
       .run({ ...values, now })
@@ -161,7 +163,7 @@ export function updateStaff(
       .prepare(
         `UPDATE ${kind.table} SET ${kind.divisionColumn} = @division_code, name = @name, sex = @sex,
            birth_date = @birth_date, phone = @phone, part_time = @part_time, concurrent_post = @concurrent_post,
-           trained = @trained, start_date = @start_date, end_date = @end_date, notes = @notes, updated_at = @now
+           education = @education, trained = @trained, start_date = @start_date, end_date = @end_date, notes = @notes, updated_at = @now
          WHERE id = @id`,
       )
       .run({ ...values, now: ctx.now(), id: input.id })
@@ -214,6 +216,7 @@ function toStaffRow(r: StaffListRow, today: string): StaffRow {
     phoneMasked: r.phone ? maskPhone(r.phone) : '',
     partTime: r.part_time === 1,
     concurrentPost: r.concurrent_post,
+    education: r.education,
     trained: r.trained === 1,
     startDate: r.start_date,
     endDate: r.end_date,

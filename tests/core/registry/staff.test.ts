@@ -29,6 +29,7 @@ const person = (divisionCode: string, extra: Record<string, unknown> = {}) => ({
   phone: '139 0013 9000',
   partTime: true,
   concurrentPost: '妇联主席',
+  education: '高中',
   trained: true,
   startDate: '2024-03-01',
   endDate: '',
