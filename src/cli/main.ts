@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CallName, ChildRow, Input, Output } from '../contract'
@@ -8,6 +8,7 @@ import { dispatch } from '../core/dispatch'
 import { defaultDatabaseFile } from '../core/paths'
 import { openRegistry } from '../core/registry'
 import { resolveCategory } from '../core/registry/categories'
+import { collectFiles, describeReport, importFiles, ImportUsageError } from './import-command'
 import { formatTable } from './output'
 
 export const USAGE = `儿童福利台账 命令行工具
@@ -19,6 +20,11 @@ export const USAGE = `儿童福利台账 命令行工具
   divisions list                                 列出区划（区县、乡镇/街道、村/社区）
   children list [--township 名称] [--village 名称] [--category 类型] [--search 文本] [--all] [--full]
                                                  列出困境儿童（默认只列在册儿童；身份证号默认打码，--full 显示完整号码）
+  import 路径... [--township 名称] [--kind 类型] [--dry-run]
+                                                 导入乡镇报来的表格（文件或文件夹；按 区划→督导员→儿童主任→儿童 的顺序）
+                                                 --kind：divisions | supervisors | directors | children
+  export children|supervisors|directors|template --out 文件 [--township 名称] [--kind 类型] [--full]
+                                                 导出名册，或导出给乡镇填写的空白模板（template 需 --kind）
 
 全局选项：
   --db FILE   数据库文件（默认：用户数据目录中的 儿童福利台账/registry.db）
@@ -55,6 +61,9 @@ const OPTIONS = {
   search: { type: 'string' },
   all: { type: 'boolean', default: false },
   full: { type: 'boolean', default: false },
+  kind: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  out: { type: 'string' },
 } as const
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -72,8 +81,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     ;(values.help ? io.out : io.err)(USAGE)
     return values.help ? 0 : 2
   }
-  const command = positionals.join(' ')
-  const known = ['init', 'divisions list', 'children list']
+  const [verb = '', ...rest] = positionals
+  const command = verb === 'import' || verb === 'export' ? verb : positionals.join(' ')
+  const known = ['init', 'divisions list', 'children list', 'import', 'export']
+  const usage = usageProblem(command, rest, values)
+  if (usage) {
+    io.err(`${usage}\n\n${USAGE}`)
+    return 2
+  }
   if (!known.includes(command)) {
     io.err(`未知的命令：${command}\n\n${USAGE}`)
     return 2
@@ -89,6 +104,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     ctx = await openRegistry(file, { mustExist: command !== 'init' })
     if (command === 'init') await init(ctx, values, io)
     else if (command === 'divisions list') await listDivisions(ctx, values, io)
+    else if (command === 'import') return await runImport(ctx, rest, values, io)
+    else if (command === 'export') await runExport(ctx, rest[0] as ExportWhat, values, io)
     else await listChildren(ctx, values, io)
     return 0
   } catch (error) {
@@ -106,6 +123,59 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     ctx?.conn.close()
   }
+}
+
+const KINDS = ['divisions', 'supervisors', 'directors', 'children'] as const
+const EXPORTS = ['children', 'supervisors', 'directors', 'template'] as const
+type ExportWhat = (typeof EXPORTS)[number]
+
+/** Command lines that are wrong in themselves, found before any database is opened. */
+function usageProblem(command: string, rest: string[], values: Options): string | null {
+  if (values.kind !== undefined && !(KINDS as readonly string[]).includes(values.kind)) {
+    return `--kind 应为 ${KINDS.join(' | ')} 之一。`
+  }
+  if (command === 'import' && rest.length === 0) return 'import 需要至少一个文件或文件夹。'
+  if (command === 'export') {
+    if (rest.length !== 1 || !(EXPORTS as readonly string[]).includes(rest[0]!)) return `export 后应为 ${EXPORTS.join(' | ')} 之一。`
+    if (!values.out) return 'export 需要 --out 指定输出文件。'
+    if (rest[0] === 'template' && !values.kind) return '导出模板需要 --kind 指定模板类型。'
+  }
+  return null
+}
+
+async function runImport(ctx: ServiceContext, paths: string[], values: Options, io: CliIo): Promise<number> {
+  const townshipCode = values.township ? await findByName(ctx, 'township', values.township) : undefined
+  let files: string[]
+  try {
+    files = collectFiles(paths)
+  } catch (error) {
+    if (error instanceof ImportUsageError) throw new Refusal(error.message)
+    throw error
+  }
+  if (files.length === 0) throw new Refusal('没有找到可导入的表格文件（.xlsx、.xls、.csv）。')
+  const reports = await importFiles(ctx, files, {
+    townshipCode,
+    kind: values.kind as (typeof KINDS)[number] | undefined,
+    dryRun: values['dry-run'],
+  })
+  if (values.json) for (const report of reports) io.out(JSON.stringify(report))
+  else for (const report of reports) io.out(describeReport(report, values['dry-run']))
+  const refused = reports.some((r) => r.problems.length > 0 || (!values['dry-run'] && r.batchId === null))
+  return refused ? 1 : 0
+}
+
+async function runExport(ctx: ServiceContext, what: ExportWhat, values: Options, io: CliIo): Promise<void> {
+  const townshipCode = values.township ? await findByName(ctx, 'township', values.township) : undefined
+  const download =
+    what === 'children'
+      ? await callOrRefuse(ctx, 'exports.children', { townshipCode, fullNumbers: values.full })
+      : what === 'template'
+        ? await callOrRefuse(ctx, 'exports.template', { kind: values.kind as (typeof KINDS)[number], townshipCode })
+        : await callOrRefuse(ctx, 'exports.staff', { kind: what, fullNumbers: values.full })
+  const out = resolve(values.out!)
+  writeFileSync(out, Buffer.from(download.dataBase64, 'base64'))
+  if (values.json) io.out(JSON.stringify({ file: out }))
+  else io.out(`已导出：${out}`)
 }
 
 function localiseParseError(message: string): string {

@@ -3,6 +3,7 @@ import { appCalls } from './app'
 import { categoryCalls } from './categories'
 import { childCalls } from './children'
 import { divisionCalls } from './divisions'
+import { exportCalls, importCalls } from './imports'
 import { staffCalls } from './staff'
 
 /** Every call the renderer (or the CLI) can make. There is no other way to the data. */
@@ -12,6 +13,8 @@ export const contract = {
   ...categoryCalls,
   ...childCalls,
   ...staffCalls,
+  ...importCalls,
+  ...exportCalls,
 }
 
 export type Contract = typeof contract
@@ -31,4 +34,5 @@ export * from './app'
 export * from './categories'
 export * from './children'
 export * from './divisions'
+export * from './imports'
 export * from './staff'

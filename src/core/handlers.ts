@@ -15,6 +15,10 @@ import {
 } from './registry/divisions-service'
 import { createStaff, DIRECTOR, getStaff, listStaff, SUPERVISOR, updateStaff } from './registry/staff-service'
 import { registrySummary } from './registry/summary-service'
+import { asDownload, importHandlers, StagedFileGone } from './imports/import-calls'
+import { exportChildren, exportDirectors, exportSupervisors } from './exports/registry-book'
+import { writeTemplate } from './exports/template-book'
+import { KIND_NAMES } from './imports/fields'
 
 /** A record the caller asked for by id is not there: a refusal, not a crash. */
 export class NotFound extends Error {}
@@ -64,4 +68,32 @@ export const handlers: HandlerMap = {
   'directors.get': (ctx, input) => found(getStaff(ctx, DIRECTOR, input.id), '该儿童主任记录'),
   'directors.create': (ctx, input) => createStaff(ctx, DIRECTOR, input),
   'directors.update': (ctx, input) => updateStaff(ctx, DIRECTOR, input),
+
+  'imports.upload': (ctx, input) => importHandlers.upload(ctx, input),
+  'imports.preview': (ctx, input) => refuseGone(() => importHandlers.preview(ctx, input.files)),
+  'imports.commit': (ctx, input) => refuseGone(() => importHandlers.commit(ctx, input)),
+  'imports.errorBook': (ctx, input) => refuseGone(() => importHandlers.errorBook(ctx, input)),
+  'imports.discard': (ctx, input) => importHandlers.discard(ctx, input),
+  'imports.batches': (ctx) => importHandlers.batches(ctx),
+  'imports.batchProblems': (ctx, input) => importHandlers.batchProblems(ctx, input),
+  'imports.undo': (ctx, input) => importHandlers.undo(ctx, input),
+
+  'exports.children': (ctx, input) =>
+    asDownload(`困境儿童名册-${ctx.today()}.xlsx`, (out) => exportChildren(ctx, input, out)),
+  'exports.staff': (ctx, input) =>
+    asDownload(`${KIND_NAMES[input.kind]}-${ctx.today()}.xlsx`, (out) =>
+      input.kind === 'supervisors' ? exportSupervisors(ctx, out, input) : exportDirectors(ctx, out, input),
+    ),
+  'exports.template': (ctx, input) =>
+    asDownload(`${KIND_NAMES[input.kind]}-填报模板.xlsx`, (out) => writeTemplate(ctx, input, out)),
+}
+
+/** A staged file that is gone is the clerk's to hear about, not a fault. */
+async function refuseGone<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof StagedFileGone) throw new NotFound(error.message)
+    throw error
+  }
 }

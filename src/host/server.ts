@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { CallFailure } from '../contract/errors'
+import { MAX_UPLOAD_BASE64 } from '../contract/imports'
 import type { ServiceContext } from '../core/context'
 import { dispatch } from '../core/dispatch'
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokensMatch } from './security'
@@ -27,6 +28,8 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 2 * 1024 * 1024
+/** Uploads carry a whole workbook as base64; every other call stays small. */
+const MAX_UPLOAD_BODY = MAX_UPLOAD_BASE64 + 64 * 1024
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -55,20 +58,20 @@ function fail(res: ServerResponse, code: CallFailure['error']['code'], message: 
   send(res, status, { error: { code, message } } satisfies CallFailure)
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       // Past the limit keep draining without storing, so the client still hears the 413.
-      if (size > MAX_BODY) {
+      if (size > limit) {
         chunks.length = 0
         return
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolveBody(size > limit ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
@@ -119,7 +122,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return fail(res, 'invalid_input', '请求内容必须是 JSON。', 415)
       }
-      const body = await readBody(req)
+      const name = url.slice('/api/'.length).split('?')[0] ?? ''
+      const body = await readBody(req, name === 'imports.upload' ? MAX_UPLOAD_BODY : MAX_BODY)
       if (body === null) return fail(res, 'invalid_input', '请求内容过大。', 413)
       let payload: unknown
       try {
@@ -127,7 +131,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } catch {
         return fail(res, 'invalid_input', '请求内容不是有效的 JSON，未做任何修改。')
       }
-      const name = url.slice('/api/'.length).split('?')[0] ?? ''
       const answer = await dispatch(options.ctx, name, payload, {
         validateOutput: options.validateOutput,
         onFault: (call, error) => console.error(`[host] ${call} 出错：${error instanceof Error ? error.name : 'Error'}`),

@@ -60,6 +60,7 @@ export function analyseWorkbook(
   const missing = new Map<string, MissingVillage>()
   const chosen = options.townshipCode ? places.townships.find((t) => t.code === options.townshipCode) : undefined
   const fileTownship = places.townshipIn(workbook.fileName)
+  const sheetTownships = new Set<string>()
 
   for (const sheet of workbook.sheets) {
     const summary: SheetSummary = { name: sheet.name, kind: null, headerRows: [], columns: [], dataRows: 0, skipped: null, headerCells: [] }
@@ -137,6 +138,7 @@ export function analyseWorkbook(
         summary.skipped = '无法确定乡镇'
         continue
       }
+      sheetTownships.add(township.code)
       if (!analysis.township) {
         analysis.township = { code: township.code, name: township.name }
         analysis.townshipSource = source
@@ -161,6 +163,8 @@ export function analyseWorkbook(
     analysis.rows.push(...results)
   }
 
+  // A workbook with one sheet per township belongs to no single township.
+  if (sheetTownships.size > 1) analysis.township = null
   if (analysis.kind === 'children') {
     const childRows = analysis.rows as RowResult<ChildImportFacts>[]
     markDuplicateIds(childRows, (r) => `「${r.sheet}」第${r.row}行`)

@@ -4,7 +4,7 @@ import { splitCategoryCell, type CategoryEntry } from '../registry/categories'
 import { ADULT_AGE, checkChildInput, type ChildFacts } from '../registry/children-rules'
 import { ageOn, parseLooseDate } from '../shared/dates'
 import { maskIdNumber, maskPhone, normaliseIdNumber } from '../shared/id-number'
-import { normaliseText } from '../shared/text'
+import { normaliseName, normaliseText } from '../shared/text'
 import { columnRef, type MissingVillage, type RowProblem, type RowResult } from './analysis'
 import { cellText, isEmptyCell } from './cells'
 import type { DataRow } from './extract-rows'
@@ -83,7 +83,7 @@ export function checkChildRows(ctx: ServiceContext, rows: DataRow[], sheet: Shee
   return rows.map((data) => {
     const v = data.values
     const problems: RowProblem[] = []
-    const name = normaliseText(cellText(v.name ?? null))
+    const name = normaliseName(cellText(v.name ?? null))
     const id = idText(v.idNumber ?? null)
     const label = `${name || '（无姓名）'} ${id.text ? maskIdNumber(normaliseIdNumber(id.text)) : ''}`.trim()
     const result = (status: RowResult['status'], extra: Partial<RowResult<ChildImportFacts>> = {}): RowResult<ChildImportFacts> => ({
@@ -248,10 +248,11 @@ export function checkChildRows(ctx: ServiceContext, rows: DataRow[], sheet: Shee
 export function markDuplicateIds(rows: RowResult<ChildImportFacts>[], where: (r: RowResult) => string): void {
   const byId = new Map<string, RowResult<ChildImportFacts>[]>()
   for (const row of rows) {
-    if (!row.facts) continue
-    const list = byId.get(row.facts.idNumber) ?? []
+    const id = row.facts?.idNumber ?? row.key
+    if (!id) continue
+    const list = byId.get(id) ?? []
     list.push(row)
-    byId.set(row.facts.idNumber, list)
+    byId.set(id, list)
   }
   for (const list of byId.values()) {
     if (list.length < 2) continue

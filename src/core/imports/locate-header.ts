@@ -85,6 +85,11 @@ function mapColumns(kind: SheetKind, labels: string[]): { columns: HeaderColumn[
   return { columns, score: taken.size + requiredFound * 2 }
 }
 
+/** A line of group labels has several of them; a title line above the header has one. */
+function isGroupRow(row: SheetRow | undefined): boolean {
+  return (row?.cells.filter((c) => !isEmptyCell(c)).length ?? 0) >= 2
+}
+
 /** Words in titles, sheet and file names that say what a sheet lists. */
 const KIND_HINTS: Record<SheetKind, RegExp> = {
   divisions: /区划|村（社区）名单|村居名单|行政村/,
@@ -105,7 +110,7 @@ export function locateHeader(sheet: SheetData, context: { fileName: string; kind
     const above = sheet.rows.filter((r) => r.row < candidate.row).map((r) => r.cells.map(cellText).join(' '))
     const hintText = [context.fileName, sheet.name, ...above].join(' ')
     for (const kind of context.kind ? [context.kind] : KIND_ORDER) {
-      for (const withGroup of byRow.has(candidate.row - 1) ? [false, true] : [false]) {
+      for (const withGroup of isGroupRow(byRow.get(candidate.row - 1)) ? [false, true] : [false]) {
         const labels = columnLabels(sheet, byRow, candidate.row, withGroup)
         const { columns, score: base } = mapColumns(kind, labels)
         if (base < 4) continue

@@ -1,0 +1,206 @@
+import { rm } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
+import type { Style, Worksheet } from 'exceljs'
+import {
+  BODY_STYLES,
+  HEADER_STYLE,
+  landscapePageSetup,
+  PAGE_FOOTER,
+  safeSheetName,
+  SUBTITLE_STYLE,
+  TITLE_STYLE,
+  type ColumnKind,
+} from './book-style'
+
+export interface RegisterColumn {
+  header: string
+  width: number
+  kind: ColumnKind
+}
+
+/** What every sheet of a register repeats: a title, the unit/date line and the header (rows 1–3). */
+export interface RegisterLayout {
+  title: string
+  unitLine: string
+  columns: RegisterColumn[]
+}
+
+export type RegisterCell = string | number | null
+
+export interface RegisterSheet {
+  /** writes one data row straight to the file: the cells must match the layout's columns */
+  addRow(cells: RegisterCell[]): void
+  /**
+   * writes many rows, giving the zip compressor a turn every few dozen rows: it then deflates on
+   * its worker thread while the next rows are built, and what waits for it stays small
+   */
+  addRows(rows: Iterable<RegisterCell[]>): Promise<void>
+  readonly rows: number
+}
+
+export interface RegisterBook {
+  /** starts a new sheet (the previous one is finished first: a streamed sheet cannot be reopened) */
+  addSheet(name: string): RegisterSheet
+  /** waits until little of the file is left for the zip to take, so memory stays bounded */
+  breathe(): Promise<void>
+  /** completes the file; returns the number of data rows written */
+  finish(): Promise<number>
+  /** stops writing and removes the partial file */
+  abandon(): Promise<void>
+}
+
+const HEADER_ROW = 3
+
+/** Rows written between two turns of the event loop in addRows (about one 64 KB buffer of XML). */
+const ROWS_PER_TURN = 48
+/** Uncompressed XML allowed to wait for the zip before the writer holds back. */
+const BACKLOG_LIMIT = 4 * 1024 * 1024
+/** Waiting for the zip never lasts longer than this: a stalled zip must not hang the export. */
+const DRAIN_TIMEOUT_MS = 10_000
+
+/**
+ * exceljs hands each sheet's XML to the zip without backpressure: without a measure of what waits,
+ * a large sheet would sit in memory whole. This reads stream internals: the sheet's own buffers
+ * until the zip reaches it, then the zip's input queue. Anything unexpected counts as empty, so a
+ * changed exceljs or archiver costs memory, never a hang.
+ */
+interface StreamState {
+  length?: number
+}
+interface SheetStream {
+  buffers?: { length?: number }[]
+  pipes?: { _writableState?: StreamState; _readableState?: StreamState }[]
+}
+
+function pendingBytes(stream: SheetStream): number {
+  const pipe = stream.pipes?.[0]
+  if (pipe) return (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0)
+  return (stream.buffers ?? []).reduce((sum, b) => sum + (b.length ?? 0), 0)
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * A register (名册) written with exceljs's streaming writer: each row goes to the zip as soon as it
+ * is added, so 100,000 children take bounded memory. Knows nothing of the database.
+ */
+export function openRegisterBook(out: string, layout: RegisterLayout): RegisterBook {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false })
+  workbook.creator = '儿童福利台账'
+  const taken = new Set<string>()
+  const styles: Partial<Style>[] = layout.columns.map((c) => BODY_STYLES[c.kind])
+  const width = layout.columns.length
+  let current: Worksheet | undefined
+  let total = 0
+  // finished sheets whose XML the zip may not have taken yet, and the one being written
+  let finished: SheetStream[] = []
+  let writing: SheetStream | undefined
+
+  function backlog(): number {
+    let sum = writing ? pendingBytes(writing) : 0
+    finished = finished.filter((stream) => {
+      const bytes = pendingBytes(stream)
+      sum += bytes
+      return bytes > 0 || !stream.pipes?.length
+    })
+    return sum
+  }
+
+  async function drain(limit: number): Promise<void> {
+    const until = Date.now() + DRAIN_TIMEOUT_MS
+    await nextTurn()
+    // Sleeping, not spinning: the compressor needs the CPU this loop would otherwise burn.
+    while (backlog() > limit && Date.now() < until) await sleep(1)
+  }
+
+  function finishSheet(): void {
+    if (!current) return
+    current.commit()
+    if (writing) finished.push(writing)
+    current = writing = undefined
+  }
+
+  function startSheet(name: string): Worksheet {
+    const ws = workbook.addWorksheet(safeSheetName(name, taken), {
+      // The streaming writer writes the view and print setup when the sheet opens: they must come now.
+      views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
+      pageSetup: landscapePageSetup(HEADER_ROW),
+      headerFooter: { oddFooter: PAGE_FOOTER },
+    })
+    writing = (ws as unknown as { stream: SheetStream }).stream
+    ws.columns = layout.columns.map((c) => ({ width: c.width }))
+    ws.mergeCells(1, 1, 1, width)
+    ws.mergeCells(2, 1, 2, width)
+    const title = ws.getRow(1)
+    title.height = 32
+    title.getCell(1).value = layout.title
+    title.getCell(1).style = TITLE_STYLE
+    title.commit()
+    const unit = ws.getRow(2)
+    unit.height = 20
+    unit.getCell(1).value = layout.unitLine
+    unit.getCell(1).style = SUBTITLE_STYLE
+    unit.commit()
+    const header = ws.getRow(HEADER_ROW)
+    header.height = 30
+    layout.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1)
+      cell.value = c.header
+      cell.style = HEADER_STYLE
+    })
+    header.commit()
+    return ws
+  }
+
+  return {
+    addSheet(name) {
+      finishSheet()
+      const ws = (current = startSheet(name))
+      let next = HEADER_ROW + 1
+      let rows = 0
+      function addRow(cells: RegisterCell[]): void {
+        const row = ws.getRow(next++)
+        for (let i = 0; i < width; i++) {
+          const cell = row.getCell(i + 1)
+          const value = cells[i]
+          // An empty string would still be written as a text cell; null leaves only the border.
+          if (value !== '' && value != null) cell.value = value
+          cell.style = styles[i]!
+        }
+        row.commit()
+        rows++
+        total++
+      }
+      return {
+        addRow,
+        async addRows(source) {
+          let sinceTurn = 0
+          for (const cells of source) {
+            addRow(cells)
+            if (++sinceTurn === ROWS_PER_TURN) {
+              sinceTurn = 0
+              await nextTurn()
+              if (backlog() > BACKLOG_LIMIT) await drain(BACKLOG_LIMIT / 2)
+            }
+          }
+        },
+        get rows() {
+          return rows
+        },
+      }
+    },
+    breathe: () => drain(BACKLOG_LIMIT),
+    async finish() {
+      finishSheet()
+      await workbook.commit()
+      return total
+    },
+    async abandon() {
+      const internals = workbook as unknown as { zip?: { abort(): void }; stream?: { destroy(): void } }
+      internals.zip?.abort()
+      internals.stream?.destroy()
+      await rm(out, { force: true })
+    },
+  }
+}
