@@ -24,11 +24,7 @@ export class XmlFormatError extends Error {
   }
 }
 
-const LT = 60 // <
-const GT = 62 // >
 const SLASH = 47 // /
-const QUOTE = 34 // "
-const APOS = 39 // '
 const BANG = 33 // !
 const QUESTION = 63 // ?
 
@@ -37,9 +33,15 @@ export class XmlScanner {
 
   constructor(private readonly handler: XmlHandler) {}
 
+  /** where the next quote of each kind is in the current text; -1 none left, -2 not looked up yet */
+  private nextDouble = -2
+  private nextSingle = -2
+
   write(chunk: string): void {
     const text = this.pending.length > 0 ? this.pending + chunk : chunk
     this.pending = ''
+    this.nextDouble = -2
+    this.nextSingle = -2
     const handler = this.handler
     const length = text.length
     let pos = 0
@@ -79,22 +81,8 @@ export class XmlScanner {
         continue
       }
 
-      // find the closing '>' that is not inside a quoted attribute value
-      let i = pos + 1
-      let quote = 0
-      for (; i < length; i++) {
-        const c = text.charCodeAt(i)
-        if (quote !== 0) {
-          if (c === quote) quote = 0
-        } else if (c === QUOTE || c === APOS) {
-          quote = c
-        } else if (c === GT) {
-          break
-        } else if (c === LT) {
-          throw new XmlFormatError('unexpected < inside a tag')
-        }
-      }
-      if (i >= length) break
+      const i = this.endOfTag(text, pos + 1)
+      if (i < 0) break
 
       if (next === SLASH) {
         handler.close(localName(text.slice(pos + 2, i).trim()))
@@ -112,6 +100,30 @@ export class XmlScanner {
       this.pending = text.slice(pos)
       // a single construct this long is not a spreadsheet part; stop before it eats the memory
       if (this.pending.length > 64 * 1024 * 1024) throw new XmlFormatError('unterminated markup')
+    }
+  }
+
+  /**
+   * The '>' that ends the tag starting before `from`, skipping any inside quoted attribute values (legal XML, and found
+   * in number formats such as [>=100]); -1 when the tag continues in the next chunk. Quote positions are remembered
+   * across tags, so a sheet without apostrophes is not searched to its end for one at every tag.
+   */
+  private endOfTag(text: string, from: number): number {
+    let at = from
+    for (;;) {
+      const gt = text.indexOf('>', at)
+      if (gt < 0) return -1
+      if (this.nextDouble !== -1 && this.nextDouble < at) this.nextDouble = text.indexOf('"', at)
+      if (this.nextSingle !== -1 && this.nextSingle < at) this.nextSingle = text.indexOf("'", at)
+      const double = this.nextDouble
+      const single = this.nextSingle
+      let quote = -1
+      if (double >= 0 && double < gt) quote = double
+      if (single >= 0 && single < gt && (quote < 0 || single < quote)) quote = single
+      if (quote < 0) return gt
+      const close = text.indexOf(text.charAt(quote), quote + 1)
+      if (close < 0) return -1
+      at = close + 1
     }
   }
 

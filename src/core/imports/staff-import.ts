@@ -90,9 +90,14 @@ export function checkStaffRows(
     if (!sex) at('sex', sexText ? `性别「${sexText}」无法识别，请填写“男”或“女”。` : '没有填写性别。')
 
     let birthDate: string | null = null
+    // 出生年月 names a month: a registry that knows the day within it keeps the day.
+    let birthMonth: string | null = null
     if (!isEmptyCell(v.birthDate)) {
       const month = parseYearMonth(v.birthDate as string | number | Date)
-      if (month.ok) birthDate = `${month.month}-01`
+      if (month.ok) {
+        birthMonth = month.month
+        birthDate = `${month.month}-01`
+      }
       else {
         const day = parseLooseDate(v.birthDate as string | number | Date)
         if (day.ok) birthDate = day.date
@@ -143,12 +148,13 @@ export function checkStaffRows(
       return result('rejected')
     }
     if (!same) return result('new', { facts })
+    if (birthMonth && same.birth_date?.startsWith(birthMonth)) facts.birthDate = null
     const changes: string[] = []
     const compare = (label: string, before: string, after: string, show = (s: string) => s) => {
       if (after !== '' && before !== after) changes.push(`${label}：${show(before) || '（空）'} → ${show(after)}`)
     }
     compare('性别', same.sex === 'M' ? '男' : '女', sex === 'M' ? '男' : '女')
-    compare('出生年月', same.birth_date ?? '', birthDate ?? '')
+    compare('出生年月', same.birth_date ?? '', facts.birthDate ?? '')
     compare('联系电话', same.phone, phone, maskPhone)
     if (partTime !== null && partTime !== undefined) compare('专职/兼职', same.part_time ? '兼职' : '专职', partTime ? '兼职' : '专职')
     compare('兼任职务', same.concurrent_post, facts.concurrentPost)

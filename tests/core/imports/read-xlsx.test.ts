@@ -5,11 +5,13 @@ import type { ReadResult, SheetData, WorkbookData } from '../../../src/core/impo
 import {
   makeTempDir,
   rawXlsx,
+  rawXlsxParts,
   readInTimeZone,
   sheetXml,
   stylesXml,
   writeXlsx,
   xlsxBuffer,
+  zipParts,
 } from '../../fixtures/sheet-builders'
 
 function workbookOf(result: ReadResult): WorkbookData {
@@ -232,6 +234,28 @@ describe('readWorkbook on hand-written SpreadsheetML', () => {
       ['名单', false],
       ['说明', true],
     ])
+  })
+
+  it('finds the workbook where _rels/.rels says it is, and sheets by absolute targets', async () => {
+    const parts = rawXlsxParts({
+      sheets: [{ name: '名单', xml: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>张三</t></is></c></row>') }],
+    })
+    const moved: Record<string, string | Buffer> = {}
+    for (const [path, content] of Object.entries(parts)) {
+      if (path === 'xl/workbook.xml') moved['xl/workbook2.xml'] = content
+      else if (path === 'xl/_rels/workbook.xml.rels') {
+        moved['xl/_rels/workbook2.xml.rels'] = String(content).replace('Target="worksheets/', 'Target="/xl/worksheets/')
+      } else if (path === '_rels/.rels') moved[path] = String(content).replace('xl/workbook.xml', '/xl/workbook2.xml')
+      else moved[path] = content
+    }
+    expect(sheetOf(await readWorkbookBuffer(await zipParts(moved), 'a.xlsx')).rows).toEqual([{ row: 1, cells: ['张三'] }])
+  })
+
+  it('reads number formats with > inside their quoted attribute, and single-quoted attributes', async () => {
+    const styles = stylesXml([176, 177], { 176: '[>=100000]#,##0.0,,"万";0', 177: "yyyy'年'm'月'" })
+    const xml = sheetXml("<row r='1'><c r='A1' s='2'><v>120000</v></c><c r='B1' s='3'><v>42065</v></c></row>")
+    const buffer = await rawXlsx({ sheets: [{ name: 'S', xml }], styles })
+    expect(sheetOf(await readWorkbookBuffer(buffer, 'a.xlsx')).rows).toEqual([{ row: 1, cells: [120000, utc(2015, 3, 2)] }])
   })
 
   it('says so when a workbook has no worksheets', async () => {
