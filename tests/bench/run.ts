@@ -7,6 +7,7 @@ import type { Input } from '../../src/contract'
 import { dispatch } from '../../src/core/dispatch'
 import { generateBulkDistrict } from '../../src/core/demo/bulk-district'
 import { openRegistry } from '../../src/core/registry'
+import { benchImportExport } from './import-bench'
 
 interface Figure {
   name: string
@@ -59,6 +60,12 @@ async function main(): Promise<void> {
       figures.push({ name, ...t, goal: 100, unit: 'ms' })
     }
     ctx.conn.close()
+
+    console.log('\n导入/导出基准（10万行困境儿童表）……')
+    const io = await benchImportExport(folder)
+    figures.push({ name: `导入 10万行（读取+规范化+校验+提交）/ exceljs 流式读取 (${(io.importMs / 1000).toFixed(1)} s / ${(io.rawReadMs / 1000).toFixed(1)} s)`, median: io.importRatio, p95: io.importRatio, goal: 1.5, unit: '×' })
+    figures.push({ name: '导入 10万行 峰值内存 RSS', median: io.importPeakRssMb, p95: io.importPeakRssMb, goal: 400, unit: 'MB' })
+    figures.push({ name: `导出 10万名儿童 / exceljs 流式写入同样的单元格 (${(io.exportMs / 1000).toFixed(1)} s / ${(io.rawWriteMs / 1000).toFixed(1)} s)`, median: io.exportRatio, p95: io.exportRatio, goal: 1.3, unit: '×' })
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }

@@ -1,4 +1,4 @@
-import { auditLog } from '../db/schema'
+import { statement } from '../db/statements'
 import type { ServiceContext } from '../context'
 
 export interface AuditEntry {
@@ -11,16 +11,13 @@ export interface AuditEntry {
 
 /** Call inside the write's transaction, so the record and its trail commit together. */
 export function recordAudit(ctx: ServiceContext, entry: AuditEntry): void {
-  ctx.db
-    .insert(auditLog)
-    .values({
-      at: ctx.now(),
-      actor: ctx.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: String(entry.entityId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .run()
+  statement(ctx.sqlite, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    ctx.now(),
+    ctx.actor,
+    entry.action,
+    entry.entity,
+    String(entry.entityId),
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+  )
 }

@@ -1,4 +1,5 @@
 import type { Borders, Fill, Font, PageSetup, Style } from 'exceljs'
+import type { FieldDef } from '../imports/fields'
 
 /** Shared look of every workbook the bureau sends out: 宋体, thin borders, grey header. */
 export const FONT_NAME = '宋体'
@@ -29,6 +30,12 @@ export const HEADER_STYLE: Partial<Style> = {
 export const TEXT_FORMAT = '@'
 
 export type ColumnKind = 'index' | 'text' | 'plain'
+
+export interface RegisterColumn {
+  header: string
+  width: number
+  kind: ColumnKind
+}
 
 /**
  * One style object per kind of column, shared by every cell of that kind: exceljs caches a style's
@@ -101,4 +108,51 @@ export function displayWidth(text: string): number {
 /** Merged or wrapped cells do not grow with their text in Excel: a row height for the lines it takes. */
 export function wrappedHeight(text: string, columnWidth: number): number {
   return 16 * Math.max(1, Math.ceil(displayWidth(text) / columnWidth)) + 4
+}
+
+/**
+ * Column widths and kinds by field key; keys not listed get a middling plain column. 'text' columns
+ * are the ones Excel must leave alone: IDs and account numbers lose digits as numbers, and 1975.10
+ * typed under 出生年月 would become the number 1975.1. As text, the importer sees what was typed.
+ */
+const COLUMN_SHAPES: Record<string, { width: number; kind?: ColumnKind }> = {
+  township: { width: 12 },
+  village: { width: 14 },
+  name: { width: 10 },
+  sex: { width: 6 },
+  idNumber: { width: 22, kind: 'text' },
+  birthDate: { width: 12, kind: 'text' },
+  categories: { width: 24 },
+  address: { width: 30 },
+  guardianName: { width: 11 },
+  guardianRelation: { width: 10 },
+  guardianPhone: { width: 15, kind: 'text' },
+  bankAccount: { width: 24, kind: 'text' },
+  registeredOn: { width: 12, kind: 'text' },
+  notes: { width: 20 },
+  phone: { width: 15, kind: 'text' },
+  partTime: { width: 10 },
+  concurrentPost: { width: 14 },
+  education: { width: 10 },
+  trained: { width: 9 },
+  startDate: { width: 12, kind: 'text' },
+  townshipName: { width: 14 },
+  townshipCode: { width: 16, kind: 'text' },
+  villageName: { width: 16 },
+  villageCode: { width: 16, kind: 'text' },
+}
+
+/**
+ * A sheet's columns: 序号 (unless the list has none, like 区划名单), then exactly the importer's
+ * labels, so what we write can be read back.
+ */
+export function registerColumns(fields: FieldDef[], withIndex = true): RegisterColumn[] {
+  return [
+    ...(withIndex ? [{ header: '序号', width: 6, kind: 'index' as const }] : []),
+    ...fields.map((f) => ({
+      header: f.label,
+      width: COLUMN_SHAPES[f.key]?.width ?? 12,
+      kind: COLUMN_SHAPES[f.key]?.kind ?? ('plain' as const),
+    })),
+  ]
 }

@@ -1,3 +1,4 @@
+import type { WriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import type { Style, Worksheet } from 'exceljs'
@@ -9,14 +10,8 @@ import {
   safeSheetName,
   SUBTITLE_STYLE,
   TITLE_STYLE,
-  type ColumnKind,
+  type RegisterColumn,
 } from './book-style'
-
-export interface RegisterColumn {
-  header: string
-  width: number
-  kind: ColumnKind
-}
 
 /** What every sheet of a register repeats: a title, the unit/date line and the header (rows 1–3). */
 export interface RegisterLayout {
@@ -41,8 +36,6 @@ export interface RegisterSheet {
 export interface RegisterBook {
   /** starts a new sheet (the previous one is finished first: a streamed sheet cannot be reopened) */
   addSheet(name: string): RegisterSheet
-  /** waits until little of the file is left for the zip to take, so memory stays bounded */
-  breathe(): Promise<void>
   /** completes the file; returns the number of data rows written */
   finish(): Promise<number>
   /** stops writing and removes the partial file */
@@ -50,6 +43,8 @@ export interface RegisterBook {
 }
 
 const HEADER_ROW = 3
+/** Data rows carry no style of their own; one shared object lets exceljs cache its id. */
+const ROW_STYLE: Partial<Style> = Object.freeze({})
 
 /** Rows written between two turns of the event loop in addRows (about one 64 KB buffer of XML). */
 const ROWS_PER_TURN = 48
@@ -58,20 +53,21 @@ const BACKLOG_LIMIT = 4 * 1024 * 1024
 /** Waiting for the zip never lasts longer than this: a stalled zip must not hang the export. */
 const DRAIN_TIMEOUT_MS = 10_000
 
+interface StreamState {
+  length?: number
+}
+/** The parts of exceljs's per-sheet stream (a StreamBuf) and of archiver's entry stream we read. */
+interface SheetStream {
+  buffers?: { length?: number }[]
+  pipes?: { _writableState?: StreamState; _readableState?: StreamState }[]
+}
+
 /**
  * exceljs hands each sheet's XML to the zip without backpressure: without a measure of what waits,
  * a large sheet would sit in memory whole. This reads stream internals: the sheet's own buffers
  * until the zip reaches it, then the zip's input queue. Anything unexpected counts as empty, so a
  * changed exceljs or archiver costs memory, never a hang.
  */
-interface StreamState {
-  length?: number
-}
-interface SheetStream {
-  buffers?: { length?: number }[]
-  pipes?: { _writableState?: StreamState; _readableState?: StreamState }[]
-}
-
 function pendingBytes(stream: SheetStream): number {
   const pipe = stream.pipes?.[0]
   if (pipe) return (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0)
@@ -161,6 +157,8 @@ export function openRegisterBook(out: string, layout: RegisterLayout): RegisterB
       let rows = 0
       function addRow(cells: RegisterCell[]): void {
         const row = ws.getRow(next++)
+        // Each new row brings its own empty style object, which exceljs would look up from scratch.
+        ;(row as unknown as { style: Partial<Style> }).style = ROW_STYLE
         for (let i = 0; i < width; i++) {
           const cell = row.getCell(i + 1)
           const value = cells[i]
@@ -190,16 +188,22 @@ export function openRegisterBook(out: string, layout: RegisterLayout): RegisterB
         },
       }
     },
-    breathe: () => drain(BACKLOG_LIMIT),
     async finish() {
       finishSheet()
       await workbook.commit()
       return total
     },
     async abandon() {
-      const internals = workbook as unknown as { zip?: { abort(): void }; stream?: { destroy(): void } }
+      const internals = workbook as unknown as { zip?: { abort(): void }; stream?: WriteStream }
       internals.zip?.abort()
-      internals.stream?.destroy()
+      const file = internals.stream
+      // The file may still be opening: removing it before the stream has closed could leave it behind.
+      if (file && !file.closed) {
+        await new Promise<void>((resolve) => {
+          file.once('close', () => resolve())
+          file.destroy()
+        })
+      }
       await rm(out, { force: true })
     },
   }

@@ -3,6 +3,7 @@ import type { DataValidation, Style, Worksheet } from 'exceljs'
 import type { Category } from '../../contract'
 import type { ServiceContext } from '../context'
 import { fieldsOf, KIND_NAMES, type FieldDef, type SheetKind } from '../imports/fields'
+import { columnName } from '../imports/workbook'
 import { listCategories } from '../registry/categories-service'
 import { getDistrict } from '../registry/divisions-service'
 import {
@@ -12,12 +13,12 @@ import {
   HEADER_STYLE,
   landscapePageSetup,
   PAGE_FOOTER,
+  registerColumns,
   SUBTITLE_STYLE,
   TEXT_FORMAT,
   THIN_BORDER,
   TITLE_STYLE,
 } from './book-style'
-import { registerColumns } from './registry-book'
 
 export interface TemplateRequest {
   kind: SheetKind
@@ -43,22 +44,6 @@ const FIRST_ROW = HEADER_ROW + 1
 const LAST_ROW = HEADER_ROW + TEMPLATE_ROWS
 export const OPTIONS_SHEET = '选项'
 export const GUIDE_SHEET = '填表说明'
-
-/**
- * Columns Excel must leave alone: IDs and account numbers lose digits as numbers, and 1975.10
- * typed under 出生年月 would become the number 1975.1. As text, the importer sees what was typed.
- */
-const TEXT_FIELDS = new Set([
-  'idNumber',
-  'guardianPhone',
-  'bankAccount',
-  'phone',
-  'birthDate',
-  'registeredOn',
-  'startDate',
-  'townshipCode',
-  'villageCode',
-])
 
 const DIMENSION_NAMES: Record<Category['dimension'], string> = {
   self: '自身困境',
@@ -245,17 +230,6 @@ function validationFor(
   }
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1
-  let name = ''
-  while (n > 0) {
-    const rem = (n - 1) % 26
-    name = String.fromCharCode(65 + rem) + name
-    n = Math.floor((n - 1) / 26)
-  }
-  return name
-}
-
 /** The blank form a township fills in, with its instructions. Pure: everything comes in facts. */
 export async function writeTemplateBook(facts: TemplateFacts, out: string): Promise<void> {
   const { kind } = facts
@@ -273,12 +247,10 @@ export async function writeTemplateBook(facts: TemplateFacts, out: string): Prom
   const optionColumns: OptionColumn[] = []
   const option = (column: OptionColumn): string => {
     optionColumns.push(column)
-    return optionsRange(columnLetter(optionColumns.length - 1), column.items.length)
+    return optionsRange(columnName(optionColumns.length - 1), column.items.length)
   }
 
-  const columns = people
-    ? registerColumns(fields)
-    : fields.map((f) => ({ header: f.label, width: 18, kind: TEXT_FIELDS.has(f.key) ? ('text' as const) : ('plain' as const) }))
+  const columns = registerColumns(fields, people)
   const offset = people ? 1 : 0
   const width = columns.length
 
@@ -297,12 +269,11 @@ export async function writeTemplateBook(facts: TemplateFacts, out: string): Prom
 
   columns.forEach((column, i) => {
     const field = i >= offset ? fields[i - offset] : undefined
-    const text = field ? TEXT_FIELDS.has(field.key) : false
-    const style: Partial<Style> = text ? BODY_STYLES.text : column.kind === 'index' ? BODY_STYLES.index : BODY_STYLES.plain
+    const style: Partial<Style> = BODY_STYLES[column.kind]
     const sheetColumn = sheet.getColumn(i + 1)
     sheetColumn.width = column.width
     // The column's own format covers rows typed below the prepared ones as well.
-    if (text) sheetColumn.numFmt = TEXT_FORMAT
+    if (column.kind === 'text') sheetColumn.numFmt = TEXT_FORMAT
     const header = sheet.getCell(HEADER_ROW, i + 1)
     header.value = column.header
     header.style = HEADER_STYLE
@@ -314,7 +285,7 @@ export async function writeTemplateBook(facts: TemplateFacts, out: string): Prom
     }
     const validation = field ? validationFor(field, kind, facts, option) : undefined
     if (validation) {
-      const letter = columnLetter(i)
+      const letter = columnName(i)
       dataValidations(sheet).add(`${letter}${FIRST_ROW}:${letter}${LAST_ROW}`, validation)
     }
   })

@@ -72,7 +72,12 @@ export function detectSeparator(text: string): ',' | '\t' {
  * not make an empty record, and an unclosed quote runs to the end of the file. Row numbers count records, as Excel
  * shows them when it opens the file.
  */
-export function parseDelimited(text: string, separator: ',' | '\t', tooMany: () => string, maxRows: number): SheetRow[] {
+export function parseDelimited(
+  text: string,
+  separator: ',' | '\t',
+  tooMany: () => string,
+  maxRows: number,
+): SheetRow[] {
   const rows: SheetRow[] = []
   const sep = separator.charCodeAt(0)
   const length = text.length

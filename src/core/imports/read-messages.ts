@@ -47,7 +47,6 @@ export const readMessages = {
 export const zipBombReason = {
   total: (limitBytes: number) => `超过 ${formatBytes(limitBytes)}`,
   ratio: (entryBytes: number) => `其中一个部件压缩了一千多倍，解压后达 ${formatBytes(entryBytes)}`,
-  lying: () => '实际内容比文件目录声明的大',
 }
 
 function formatBytes(bytes: number): string {
@@ -58,5 +57,5 @@ function formatBytes(bytes: number): string {
 }
 
 function trimNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1)
+  return n.toFixed(1).replace(/\.0$/, '')
 }

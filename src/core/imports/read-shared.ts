@@ -12,9 +12,9 @@ export class ReadRefusal extends Error {
 }
 
 /**
- * A copy of text cut from a bigger string. V8 lets a substring share its parent, so one kept cell value can keep a whole
- * chunk of XML or the whole text of a CSV alive; values kept for the length of an import must own their characters.
- * Below 13 characters V8 copies anyway.
+ * A copy of text cut from a bigger string. V8 lets a substring share its parent, so one kept cell value can keep a
+ * whole chunk of XML or the whole text of a CSV alive; values kept for the length of an import must own their
+ * characters. Below 13 characters V8 copies anyway.
  */
 export function ownString(s: string): string {
   if (s.length < 13) return s

@@ -72,7 +72,7 @@ export function fileAccessMessage(error: unknown, fileName: string, limits: Read
     case 'ENOENT':
     case 'ENOTDIR':
       return readMessages.notFound(fileName)
-    // Windows reports a file Excel or WPS holds open as EBUSY or EPERM; EACCES is a permission problem with the same fix
+    // Windows reports a file Excel or WPS holds open as EBUSY or EPERM; EACCES, a permission problem, has the same fix
     case 'EBUSY':
     case 'EPERM':
     case 'EACCES':

@@ -16,11 +16,11 @@ export async function readXls(buffer: Buffer, fileName: string, limits: ReadLimi
     case 'encrypted-ooxml':
       return { ok: false, message: readMessages.password(fileName) }
     case 'word':
-      return { ok: false, message: readMessages.notSpreadsheet(fileName, ' Word 文档（.doc）') }
+      return { ok: false, message: readMessages.notSpreadsheet(fileName, ' Word 文档') }
     case 'powerpoint':
-      return { ok: false, message: readMessages.notSpreadsheet(fileName, ' PowerPoint 演示文稿（.ppt）') }
+      return { ok: false, message: readMessages.notSpreadsheet(fileName, ' PowerPoint 演示文稿') }
     case 'unknown':
-      return { ok: false, message: readMessages.notSpreadsheet(fileName, '其他程序的文件（不含工作表）') }
+      return { ok: false, message: readMessages.notSpreadsheet(fileName, '其他程序的文件，里面没有工作表') }
     case 'biff5':
       await ensureCodepages()
       break
@@ -59,10 +59,11 @@ export async function readXls(buffer: Buffer, fileName: string, limits: ReadLimi
       const type: string | undefined = sheet['!type']
       if (type === 'chart' || type === 'macro' || type === 'dialog') return
       const hidden = (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0
+      const tooMany = () => readMessages.tooManyRows(fileName, name, limits.maxRows)
       sheets.push({
         name,
         hidden,
-        rows: sheetRows(sheet, date1904, () => readMessages.tooManyRows(fileName, name, limits.maxRows), limits.maxRows),
+        rows: sheetRows(sheet, date1904, tooMany, limits.maxRows),
         merges: (sheet['!merges'] ?? []).map(toMergedRange),
       })
     })

@@ -2,7 +2,15 @@ import { posix } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { readMessages } from './read-messages'
 import { BUILTIN_DATE_FORMATS, ReadRefusal, finishCells, isDateFormat, ownString, serialToDate } from './read-shared'
-import { XmlFormatError, XmlScanner, decodeOoxmlEscapes, decodeXml, readAttributes, type XmlHandler } from './read-xml'
+import {
+  XmlFormatError,
+  XmlScanner,
+  decodeAttribute,
+  decodeOoxmlEscapes,
+  decodeXml,
+  readAttributes,
+  type XmlHandler,
+} from './read-xml'
 import type { Cell, MergedRange, ReadLimits, ReadResult, SheetData, SheetRow } from './workbook'
 import { ZipProblem, findWorkbookPart, guardZip, inflateEntry, zipProblemMessage, type ZipDirectory } from './zip-guard'
 
@@ -10,12 +18,13 @@ import { ZipProblem, findWorkbookPart, guardZip, inflateEntry, zipProblemMessage
  * Reads an .xlsx: the zip is guarded first (zip-guard.ts), then each part is inflated as a stream and tokenized
  * (read-xml.ts), so memory holds the compressed file and the rows with data, never a sheet's XML or a cell object per
  * formatted-but-empty cell. Every sheet is read the same way whatever its size, so merges and hidden flags are always
- * known and a big file behaves exactly like a small one.
+ * known, a big file behaves exactly like a small one, and ReadLimits.streamAboveBytes has nothing to switch.
  *
- * Why not exceljs for reading (it writes our exports): its streaming reader splits Chinese characters that straddle a
- * 16 KB chunk into U+FFFD (exceljs issues #2063, #2316: measured 262 damaged cells in a 100,000-row sheet), it ignores
- * merges when streaming, it returns a bare number for dates in the zh-CN built-in formats (numFmtId 27–36, 50–58,
- * e.g. 2015年3月2日; issue #2893), and a merged cell's hidden parts repeat the top-left value when loading whole.
+ * Why not exceljs for reading (it writes our exports): its streaming reader turns Chinese characters that straddle a
+ * chunk into U+FFFD (exceljs issues #2063, #2316; 221 damaged cells in our 100,000-row test file) and ignores merges;
+ * both its readers return a bare number for dates in the zh-CN built-in formats (numFmtId 27–36, 50–58, e.g.
+ * 2015年3月2日; issue #2893); loading whole repeats a merged cell's value into its hidden parts and took 15 s and
+ * 860 MB for that 100,000-row file.
  */
 export async function readXlsx(buffer: Buffer, fileName: string, limits: ReadLimits): Promise<ReadResult> {
   const guarded = guardZip(buffer, fileName, limits)
@@ -65,8 +74,9 @@ async function readWorkbookParts(zip: ZipDirectory, fileName: string, limits: Re
   const sheets: SheetData[] = []
   for (const sheet of book.sheets) {
     const rel = rels.get(sheet.relId)
+    if (!rel) throw new PartMissing(`relationship ${sheet.relId} of sheet ${sheet.name}`)
     // chart sheets, dialog sheets and Excel 4 macro sheets hold no rows
-    if (!rel || !rel.type.endsWith('/worksheet')) continue
+    if (!rel.type.endsWith('/worksheet')) continue
     if (!zip.entries.has(rel.target)) throw new PartMissing(rel.target)
     const context: SheetContext = {
       sheetName: sheet.name,
@@ -273,16 +283,19 @@ async function readSheet(
           break
         }
         case 'c': {
-          if (!inSheetData || selfClosing) {
-            if (selfClosing) lastColumn = columnFromRef(attributeValue(attrs, 'r'), lastColumn)
+          if (!inSheetData) break
+          // every cell resets the state, a styled empty <c r="H6" s="6"/> too: its close must not see the last value
+          column = columnFromRef(attributeValue(attrs, 'r'), lastColumn)
+          valueText = null
+          inlineText = null
+          if (selfClosing) {
+            type = ''
+            style = 0
             break
           }
-          column = columnFromRef(attributeValue(attrs, 'r'), lastColumn)
           type = attributeValue(attrs, 't') ?? ''
           const s = attributeValue(attrs, 's')
           style = s === undefined ? 0 : Number(s)
-          valueText = null
-          inlineText = null
           break
         }
         case 'v':
@@ -426,7 +439,7 @@ function attributeValue(attrs: string, name: string): string | undefined {
     if (quote !== 34 && quote !== 39) continue
     const end = attrs.indexOf(String.fromCharCode(quote), i + 1)
     if (end < 0) return undefined
-    return decodeXml(attrs.slice(i + 1, end))
+    return decodeAttribute(attrs.slice(i + 1, end))
   }
 }
 

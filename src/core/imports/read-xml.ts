@@ -159,9 +159,17 @@ export function readAttributes(attrs: string): Record<string, string> {
   let match: RegExpExecArray | null
   while ((match = ATTRIBUTE.exec(attrs)) !== null) {
     const name = localName(match[1] ?? '')
-    result[name] = decodeXml(match[2] ?? match[3] ?? '')
+    result[name] = decodeAttribute(match[2] ?? match[3] ?? '')
   }
   return result
+}
+
+/**
+ * An attribute value as XML defines it: literal tabs and line breaks count as spaces (only &#9; or &#10; are kept as
+ * such), then entities are decoded.
+ */
+export function decodeAttribute(raw: string): string {
+  return decodeXml(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw)
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g

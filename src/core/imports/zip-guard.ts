@@ -81,8 +81,9 @@ export function guardZip(buffer: Buffer, fileName: string, limits: ReadLimits): 
 export function zipProblemMessage(problem: ZipProblem, fileName: string): string {
   switch (problem.kind) {
     case 'bomb':
-      // found while inflating: the directory declared less than the data holds
-      return readMessages.zipBomb(fileName, zipBombReason.lying())
+      // found while inflating: the data holds more than the directory declared. Damage in transit does this far more
+      // often than an attack, and either way the fix is a fresh copy of the file.
+      return readMessages.corrupt(fileName)
     case 'encrypted':
       return readMessages.password(fileName)
     case 'unsupported':
@@ -170,7 +171,7 @@ const CENTRAL_SIGNATURE = 0x02014b50
 const LOCAL_SIGNATURE = 0x04034b50
 const MAX_COMMENT = 0xffff
 
-/** Parses the central directory; throws ZipProblem('corrupt') when it is missing, truncated or points outside the file. */
+/** Parses the central directory; throws ZipProblem('corrupt') if it is missing, cut off or points outside the file. */
 export function readZipDirectory(buffer: Buffer): ZipDirectory {
   const eocd = findEndOfCentralDirectory(buffer)
   if (eocd < 0) throw new ZipProblem('corrupt', 'end of central directory not found')
@@ -282,7 +283,9 @@ export async function* inflateEntry(zip: ZipDirectory, entry: ZipEntry): AsyncGe
   let produced = 0
   let crc = 0
   if (entry.method === 0) {
-    if (data.length > entry.uncompressedSize) throw new ZipProblem('corrupt', `stored entry ${entry.name} size mismatch`)
+    if (data.length > entry.uncompressedSize) {
+      throw new ZipProblem('corrupt', `stored entry ${entry.name} is bigger than declared`)
+    }
     for (let at = 0; at < data.length; at += INFLATE_CHUNK) {
       const chunk = data.subarray(at, at + INFLATE_CHUNK)
       crc = crc32(chunk, crc)
@@ -295,7 +298,7 @@ export async function* inflateEntry(zip: ZipDirectory, entry: ZipEntry): AsyncGe
       for await (const chunk of inflater as AsyncIterable<Buffer>) {
         produced += chunk.length
         if (produced > entry.uncompressedSize) {
-          throw new ZipProblem('bomb', `entry ${entry.name} inflates beyond its declared ${entry.uncompressedSize} bytes`)
+          throw new ZipProblem('bomb', `entry ${entry.name} inflates beyond ${entry.uncompressedSize} bytes`)
         }
         crc = crc32(chunk, crc)
         yield chunk

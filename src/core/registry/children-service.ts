@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { ChildQuery as ChildQuerySchema, ChildInput as ChildInputSchema } from '../../contract'
 import { CHILD_STATUS_NAMES, EXIT_REASON_NAMES } from '../../contract/labels'
 import { recordAudit } from '../audit/log'
+import { statement } from '../db/statements'
 import { inTransaction, type ServiceContext } from '../context'
 import { childCategories, children } from '../db/schema'
 import { ageOn } from '../shared/dates'
@@ -20,12 +21,9 @@ type ParsedInput = z.output<typeof ChildInputSchema>
 
 
 export function activeCategories(ctx: ServiceContext, childId: number): string[] {
-  return ctx.db
-    .select({ code: childCategories.categoryCode })
-    .from(childCategories)
-    .where(and(eq(childCategories.childId, childId), isNull(childCategories.until)))
-    .all()
-    .map((r) => r.code)
+  return statement(ctx.sqlite, 'SELECT category_code FROM child_categories WHERE child_id = ? AND until IS NULL')
+    .pluck()
+    .all(childId) as string[]
 }
 
 /** The record as the audit trail keeps it: the columns plus the categories in force. */
@@ -58,21 +56,13 @@ function duplicateIdProblem(ctx: ServiceContext, idNumber: string, exceptId?: nu
 export function writeCategories(ctx: ServiceContext, childId: number, wanted: string[], on: string): void {
   const current = activeCategories(ctx, childId)
   for (const code of current.filter((c) => !wanted.includes(c))) {
-    ctx.db
-      .update(childCategories)
-      .set({ until: on })
-      .where(and(eq(childCategories.childId, childId), eq(childCategories.categoryCode, code), isNull(childCategories.until)))
-      .run()
+    statement(ctx.sqlite, 'UPDATE child_categories SET until = ? WHERE child_id = ? AND category_code = ? AND until IS NULL').run(on, childId, code)
   }
   for (const code of wanted.filter((c) => !current.includes(c))) {
     // A category dropped and given back the same day reopens its row instead of clashing with it.
-    const reopened = ctx.db
-      .update(childCategories)
-      .set({ until: null })
-      .where(and(eq(childCategories.childId, childId), eq(childCategories.categoryCode, code), eq(childCategories.since, on)))
-      .run()
+    const reopened = statement(ctx.sqlite, 'UPDATE child_categories SET until = NULL WHERE child_id = ? AND category_code = ? AND since = ?').run(childId, code, on)
     if (reopened.changes === 0) {
-      ctx.db.insert(childCategories).values({ childId, categoryCode: code, since: on, until: null }).run()
+      statement(ctx.sqlite, 'INSERT INTO child_categories (child_id, category_code, since, until) VALUES (?, ?, ?, NULL)').run(childId, code, on)
     }
   }
 }
