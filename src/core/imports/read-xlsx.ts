@@ -18,7 +18,7 @@ import { ZipProblem, findWorkbookPart, guardZip, inflateEntry, zipProblemMessage
  * Reads an .xlsx: the zip is guarded first (zip-guard.ts), then each part is inflated as a stream and tokenized
  * (read-xml.ts), so memory holds the compressed file and the rows with data, never a sheet's XML or a cell object per
  * formatted-but-empty cell. Every sheet is read the same way whatever its size, so merges and hidden flags are always
- * known, a big file behaves exactly like a small one, and ReadLimits.streamAboveBytes has nothing to switch.
+ * known and a big file behaves exactly like a small one.
  *
  * Why not exceljs for reading (it writes our exports): its streaming reader turns Chinese characters that straddle a
  * chunk into U+FFFD (exceljs issues #2063, #2316; 221 damaged cells in our 100,000-row test file) and ignores merges;

@@ -40,14 +40,11 @@ export interface ReadLimits {
   maxRows: number
   /** total uncompressed size of an xlsx's parts (zip bombs) */
   maxUncompressedBytes: number
-  /** a sheet's XML bigger than this is streamed instead of loaded whole (no merge info then) */
-  streamAboveBytes: number
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxRows: 300_000,
   maxUncompressedBytes: 1024 * 1024 * 1024,
-  streamAboveBytes: 16 * 1024 * 1024,
 }
 
 /** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */

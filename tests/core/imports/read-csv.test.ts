@@ -105,7 +105,7 @@ describe('readWorkbook on CSV files', () => {
 })
 
 function limits() {
-  return { maxRows: 300_000, maxUncompressedBytes: 1024 * 1024 * 1024, streamAboveBytes: 16 * 1024 * 1024 }
+  return { maxRows: 300_000, maxUncompressedBytes: 1024 * 1024 * 1024 }
 }
 
 describe('parseDelimited (RFC 4180 as Excel reads it)', () => {

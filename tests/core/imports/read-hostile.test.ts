@@ -85,7 +85,7 @@ describe('files that are not spreadsheets', () => {
 
   it('says what an OLE2 file that is not a workbook is', async () => {
     expect(await refused(wordDocAsXls(), '城关镇.xls')).toBe(
-      '文件「城关镇.xls」不是 Excel 表格（看起来是 Word 文档（.doc）），请确认附件是否选错。',
+      '文件「城关镇.xls」不是 Excel 表格（看起来是 Word 文档），请确认附件是否选错。',
     )
   })
 
@@ -164,7 +164,7 @@ describe('zip bombs', () => {
   it('stops inflating a sheet whose directory lies about its size', async () => {
     const bomb = lyingZipBomb()
     const rssBefore = process.memoryUsage().rss
-    expect(await refused(bomb, '城关镇.xlsx')).toBe(BOMB('城关镇.xlsx', '实际内容比文件目录声明的大'))
+    expect(await refused(bomb, '城关镇.xlsx')).toBe(CORRUPT('城关镇.xlsx'))
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(50 * 1024 * 1024)
   })
 })

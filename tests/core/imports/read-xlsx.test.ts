@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readWorkbook, readWorkbookBuffer } from '../../../src/core/imports/read-workbook'
-import type { ReadResult, SheetData, WorkbookData } from '../../../src/core/imports/workbook'
+import type { Cell, ReadResult, SheetData, SheetRow, WorkbookData } from '../../../src/core/imports/workbook'
 import {
   makeTempDir,
   rawXlsx,
@@ -13,6 +15,7 @@ import {
   xlsxBuffer,
   zipParts,
 } from '../../fixtures/sheet-builders'
+import { directorsPerTownshipWorkbook, divisionsWorkbook, messyChildrenWorkbook } from '../../fixtures/township-sheets'
 
 function workbookOf(result: ReadResult): WorkbookData {
   if (!result.ok) throw new Error(`expected ok, got: ${result.message}`)
@@ -198,6 +201,21 @@ describe('readWorkbook on hand-written SpreadsheetML', () => {
     ])
   })
 
+  it('reads styled empty cells as empty, whatever value came before them', async () => {
+    // what Excel writes for a template with borders: every cell of the table present, most of them without a value
+    const xml = sheetXml(
+      '<row r="4"><c r="A4" s="1"/><c r="B4" s="1" t="inlineStr"><is><t>城关镇</t></is></c><c r="C4" s="1"/>' +
+        '<c r="H4" s="1" t="inlineStr"><is><t>孤儿</t></is></c><c r="I4" s="1"/><c r="J4" s="1"/></row>' +
+        '<row r="5"><c r="A5" s="1"/><c r="B5" s="1"/><c r="H5" s="1"/></row>' +
+        '<row r="6"><c r="A6" s="1"/><c r="B6" s="1" t="inlineStr"><is><t>城关镇</t></is></c><c r="H6" s="1"/></row>',
+    )
+    const sheet = sheetOf(await readWorkbookBuffer(await rawXlsx({ sheets: [{ name: 'S', xml }] }), 'a.xlsx'))
+    expect(sheet.rows).toEqual([
+      { row: 4, cells: [null, '城关镇', null, null, null, null, null, '孤儿'] },
+      { row: 6, cells: [null, '城关镇'] },
+    ])
+  })
+
   it('reads parts written with a namespace prefix and cells or rows without references', async () => {
     const xml = sheetXml(
       '<x:row><x:c t="inlineStr"><x:is><x:t>姓名</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>身份证号</x:t></x:is></x:c></x:row>' +
@@ -219,17 +237,23 @@ describe('readWorkbook on hand-written SpreadsheetML', () => {
   })
 
   it('skips chart sheets and reports hidden states from workbook.xml', async () => {
-    const parts = {
-      'xl/chartsheets/sheet1.xml': '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
-    }
-    const buffer = await rawXlsx({
+    const parts = rawXlsxParts({
       sheets: [
         { name: '名单', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') },
         { name: '说明', xml: sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>'), state: 'veryHidden' },
       ],
-      extraParts: parts,
     })
-    const book = workbookOf(await readWorkbookBuffer(buffer, 'a.xlsx'))
+    parts['xl/workbook.xml'] = String(parts['xl/workbook.xml']).replace(
+      '</sheets>',
+      '<sheet name="图表" sheetId="9" r:id="rId99"/></sheets>',
+    )
+    parts['xl/_rels/workbook.xml.rels'] = String(parts['xl/_rels/workbook.xml.rels']).replace(
+      '</Relationships>',
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" ' +
+        'Target="chartsheets/sheet1.xml"/></Relationships>',
+    )
+    parts['xl/chartsheets/sheet1.xml'] = '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    const book = workbookOf(await readWorkbookBuffer(await zipParts(parts), 'a.xlsx'))
     expect(book.sheets.map((s) => [s.name, s.hidden])).toEqual([
       ['名单', false],
       ['说明', true],
@@ -298,5 +322,80 @@ describe('dates do not depend on the time zone of the machine', () => {
         ],
       },
     })
+  })
+})
+
+/**
+ * The same file through exceljs's whole-file reader, reduced to the contract by hand: the two readers must agree on
+ * every cell of files exceljs reads correctly (no zh-CN built-in date formats, no streaming).
+ */
+async function viaExcelJS(buffer: Buffer): Promise<{ name: string; hidden: boolean; rows: SheetRow[] }[]> {
+  const workbook = new ExcelJS.Workbook()
+  // exceljs types its input as the old Buffer; the bytes are the same
+  await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer)
+  const plain = (cell: ExcelJS.Cell): Cell => {
+    if (cell.type === ExcelJS.ValueType.Merge) return null
+    const value = cell.value
+    if (value === null || value === undefined) return null
+    if (value instanceof Date || typeof value !== 'object') return value === '' ? null : value
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = value.result
+      if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) return null
+      return result
+    }
+    if ('richText' in value) return value.richText.map((run) => run.text).join('')
+    if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : null
+    return null
+  }
+  return workbook.worksheets.map((sheet) => {
+    const rows: SheetRow[] = []
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: Cell[] = []
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        while (cells.length < column - 1) cells.push(null)
+        cells[column - 1] = plain(cell)
+      })
+      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop()
+      if (cells.some((c) => c !== null && !(typeof c === 'string' && c.trim() === ''))) rows.push({ row: rowNumber, cells })
+    })
+    return { name: sheet.name, hidden: sheet.state !== 'visible', rows }
+  })
+}
+
+describe('agreement with exceljs on files it reads correctly', () => {
+  it.each([
+    ['the messy children list', messyChildrenWorkbook],
+    ['directors per township', directorsPerTownshipWorkbook],
+    ['the divisions list', divisionsWorkbook],
+  ])('reads %s cell for cell like exceljs', async (_what, build) => {
+    const path = join(temp.dir, `${_what}.xlsx`)
+    await build(path)
+    const buffer = await readFile(path)
+    const ours = workbookOf(await readWorkbookBuffer(buffer, 'a.xlsx')).sheets.map(({ name, hidden, rows }) => ({
+      name,
+      hidden,
+      rows,
+    }))
+    expect(ours).toEqual(await viaExcelJS(buffer))
+  })
+
+  it('reads a bordered template (every cell present, styled, mostly empty) like exceljs', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('困境儿童名单')
+    const border: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, bottom: { style: 'thin' } }
+    for (let r = 1; r <= 300; r++) {
+      for (let c = 1; c <= 15; c++) sheet.getCell(r, c).border = border
+      sheet.getCell(r, 2).value = '城关镇'
+      if (r % 37 === 0) sheet.getCell(r, 4).value = `儿童${r}`
+      if (r % 53 === 0) sheet.getCell(r, 15).value = { formula: `D${r}&"备注"`, result: `儿童${r}备注` }
+    }
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
+    const ours = workbookOf(await readWorkbookBuffer(buffer, 'a.xlsx')).sheets.map(({ name, hidden, rows }) => ({
+      name,
+      hidden,
+      rows,
+    }))
+    expect(ours).toEqual(await viaExcelJS(buffer))
+    expect(ours[0]?.rows[36]).toEqual({ row: 37, cells: [null, '城关镇', null, '儿童37'] })
   })
 })

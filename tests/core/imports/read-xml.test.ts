@@ -104,6 +104,10 @@ describe('decoding', () => {
     expect(decodeXml('&lt;&gt;&amp;&quot;&apos;&#20013;&#x6587;&#x1F600;&nbsp;')).toBe('<>&"\'中文😀&nbsp;')
   })
 
+  it('normalises literal tabs and line breaks in attribute values to spaces, keeping character references', () => {
+    expect(readAttributes('name="城关\t镇\r\n名单" r:id=\'&#10;&amp;\'')).toEqual({ name: '城关 镇 名单', id: '\n&' })
+  })
+
   it("decodes Excel's _xHHHH_ escapes, including the escaped escape", () => {
     expect(decodeOoxmlEscapes('a_x000D_b_x0009_c _x005F_x0041_')).toBe('a\rb\tc _x0041_')
   })
