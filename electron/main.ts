@@ -48,7 +48,12 @@ function lockDown(): void {
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url
     const allowed =
-      url.startsWith('file:') || url.startsWith('devtools:') || url.startsWith('data:') || (devServer && url.startsWith(devServer))
+      url.startsWith('file:') ||
+      url.startsWith('devtools:') ||
+      url.startsWith('data:') ||
+      // exports reach the clerk as blob: downloads made by the page itself
+      url.startsWith('blob:') ||
+      (devServer && url.startsWith(devServer))
     callback({ cancel: !allowed })
   })
   app.on('web-contents-created', (_event, contents) => {

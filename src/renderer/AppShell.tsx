@@ -1,4 +1,4 @@
-import { ApartmentOutlined, HomeOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, HomeOutlined, ImportOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
 import { Layout, Menu, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { CategoriesProvider } from './components/categories-context'
@@ -10,6 +10,7 @@ import { ChildFilePage } from './pages/children/ChildFilePage'
 import { ChildrenListPage } from './pages/children/ChildrenListPage'
 import { DivisionsPage } from './pages/divisions/DivisionsPage'
 import { HomePage } from './pages/home/HomePage'
+import { ImportsPage } from './pages/imports/ImportsPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { DirectorsPage, SupervisorsPage } from './pages/staff/StaffPages'
 import { navigate, useHashRoute, type Route } from './routing'
@@ -20,6 +21,7 @@ const MENU = [
   { key: '/children', icon: <TeamOutlined />, label: '困境儿童' },
   { key: '/supervisors', icon: <SolutionOutlined />, label: '儿童督导员' },
   { key: '/directors', icon: <UserOutlined />, label: '儿童主任' },
+  { key: '/imports', icon: <ImportOutlined />, label: '导入' },
   { key: '/categories', icon: <TagsOutlined />, label: '类型字典' },
 ]
 
@@ -49,6 +51,8 @@ function pageFor(route: Route): ReactNode {
       return parts.length === 1 ? <DirectorsPage /> : null
     case 'categories':
       return parts.length === 1 ? <CategoriesPage /> : null
+    case 'imports':
+      return parts.length === 1 ? <ImportsPage /> : null
     default:
       return null
   }

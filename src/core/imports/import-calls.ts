@@ -92,10 +92,12 @@ export async function commitStaged(
   const options = optionsOf(choice)
   const result = await commitFile(ctx, file.path, options, file.fileName)
   if (!result.ok) return { ok: false, problems: [{ message: result.message }] }
-  if (choice.rememberMapping && choice.mapping && options.townshipCode && options.kind) {
-    const analysis = await analyseFile(ctx, file.path, options, file.fileName)
-    for (const sheet of analysis.sheets) {
-      if (choice.mapping[sheet.name]) rememberMapping(ctx, options.townshipCode, options.kind as SheetKind, sheet.columns)
+  // The clerk's corrections are kept for the township the file turned out to be from.
+  const township = options.townshipCode ?? result.analysis.township?.code
+  const kind = options.kind ?? result.analysis.kind
+  if (choice.rememberMapping && choice.mapping && township && kind) {
+    for (const sheet of result.analysis.sheets) {
+      if (choice.mapping[sheet.name]) rememberMapping(ctx, township, kind as SheetKind, sheet.columns)
     }
   }
   discardStaged(ctx, choice.id)

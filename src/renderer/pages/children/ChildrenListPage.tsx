@@ -1,10 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Flex, Input, Radio, Table, Tag, Typography } from 'antd'
+import { DownOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons'
+import { App, Button, Dropdown, Flex, Input, Radio, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useMemo, useState } from 'react'
+import { api } from '../../api'
 import type { ChildRow } from '../../../contract'
 import { CategorySelect, CategoryTag } from '../../components/categories-context'
 import { TownshipSelect, VillageSelect } from '../../components/DivisionSelect'
+import { useDivisions } from '../../components/divisions-context'
+import { useDownload } from '../../components/download'
 import { orDash, SEX_LABEL, STATUS_LABEL } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
 import { useCall } from '../../components/use-call'
@@ -83,6 +86,52 @@ const columns: ColumnsType<ChildRow> = [
   },
 ]
 
+/** 导出: the register of the township chosen in the filter (or the whole district), and the blank form to fill. */
+function ExportMenu({ townshipCode }: { townshipCode?: string }) {
+  const { modal } = App.useApp()
+  const { townships } = useDivisions()
+  const download = useDownload()
+  const where = townshipCode ? (townships.find((t) => t.code === townshipCode)?.name ?? '所选乡镇') : '全区'
+  const scope = townshipCode ? { townshipCode } : {}
+  const register = (fullNumbers: boolean) =>
+    void download.run('export', () => api.call('exports.children', { ...scope, fullNumbers }))
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          {
+            type: 'group',
+            label: `范围：${where}（按当前筛选的乡镇）`,
+            children: [
+              { key: 'masked', label: '导出名册（身份证号打码）' },
+              { key: 'full', label: '导出名册（完整号码）' },
+            ],
+          },
+          { type: 'divider' },
+          { key: 'template', label: '下载填报模板' },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'masked') register(false)
+          else if (key === 'full') {
+            modal.confirm({
+              title: '导出完整号码？',
+              content: '完整的身份证号、电话和银行账号属于个人敏感信息，请妥善保管导出的文件。',
+              okText: '导出',
+              cancelText: '取消',
+              onOk: () => register(true),
+            })
+          } else void download.run('export', () => api.call('exports.template', { kind: 'children', ...scope }))
+        },
+      }}
+    >
+      <Button icon={<ExportOutlined aria-hidden />} loading={download.busy === 'export'}>
+        导出 <DownOutlined aria-hidden />
+      </Button>
+    </Dropdown>
+  )
+}
+
 export function ChildrenListPage({ query }: { query: URLSearchParams }) {
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(query))
   const [typed, setTyped] = useState(filters.search)
@@ -131,9 +180,12 @@ export function ChildrenListPage({ query }: { query: URLSearchParams }) {
         title="困境儿童"
         sub={data ? `共 ${data.total} 人` : undefined}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>
-            新增儿童
-          </Button>
+          <>
+            <ExportMenu townshipCode={filters.township} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>
+              新增儿童
+            </Button>
+          </>
         }
       />
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} role="search" aria-label="筛选儿童">

@@ -1,8 +1,10 @@
+import { DownloadOutlined } from '@ant-design/icons'
 import { App, Button, Flex, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { api } from '../../api'
 import type { Division } from '../../../contract'
 import { useDivisions } from '../../components/divisions-context'
+import { useDownload } from '../../components/download'
 import { LoadFailed } from '../../components/LoadFailed'
 import { PageHeader } from '../../components/PageHeader'
 import { useCall } from '../../components/use-call'
@@ -48,6 +50,7 @@ export function DivisionsPage() {
   const shared = useDivisions()
   const { message, modal } = App.useApp()
   const fault = useFault()
+  const download = useDownload()
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const [expanded, setExpanded] = useState<readonly React.Key[] | null>(null)
 
@@ -141,6 +144,13 @@ export function DivisionsPage() {
           <>
             <Button onClick={() => setExpanded(townshipKeys)}>全部展开</Button>
             <Button onClick={() => setExpanded(rows.map((r) => r.key))}>全部收起</Button>
+            <Button
+              icon={<DownloadOutlined aria-hidden />}
+              loading={download.busy === 'template'}
+              onClick={() => void download.run('template', () => api.call('exports.template', { kind: 'divisions' }))}
+            >
+              下载区划模板
+            </Button>
             <Button
               type="primary"
               onClick={() => setDialog({ kind: 'name', task: { kind: 'create', level: 'township', parent: district } })}

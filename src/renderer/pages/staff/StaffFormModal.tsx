@@ -1,4 +1,4 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, Skeleton } from 'antd'
+import { App, AutoComplete, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, Skeleton } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../api'
 import type { StaffDetail, StaffInput } from '../../../contract'
@@ -19,6 +19,7 @@ const FIELDS = [
   'phone',
   'partTime',
   'concurrentPost',
+  'education',
   'trained',
   'startDate',
   'endDate',
@@ -34,11 +35,15 @@ interface Values {
   phone?: string
   partTime: boolean
   concurrentPost?: string
+  education?: string
   trained: boolean
   startDate?: Dayjs | null
   endDate?: Dayjs | null
   notes?: string
 }
+
+/** The usual answers; a clerk may still type another (e.g. 研究生). */
+const EDUCATION_OPTIONS = ['小学', '初中', '高中', '中专', '大专', '本科及以上'].map((value) => ({ value }))
 
 const day = (iso: string | null) => (iso ? dayjs(iso) : null)
 const iso = (d: Dayjs | null | undefined) => (d ? d.format(DATE_FORMAT) : '')
@@ -60,6 +65,7 @@ function initialValues(kind: StaffKind, person: StaffDetail | undefined, presetT
     phone: person.phone,
     partTime: person.partTime,
     concurrentPost: person.concurrentPost,
+    education: person.education,
     trained: person.trained,
     startDate: day(person.startDate),
     endDate: day(person.endDate),
@@ -90,6 +96,7 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
       phone: values.phone?.trim() ?? '',
       partTime: values.partTime,
       concurrentPost: values.concurrentPost?.trim() ?? '',
+      education: values.education?.trim() ?? '',
       trained: values.trained,
       startDate: iso(values.startDate),
       endDate: iso(values.endDate),
@@ -188,6 +195,11 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
           <Col span={8}>
             <Form.Item name="concurrentPost" label="兼任职务">
               <Input maxLength={40} placeholder="如：村妇联主席" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="education" label="文化程度">
+              <AutoComplete options={EDUCATION_OPTIONS} maxLength={20} placeholder="选择或填写" />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -1,10 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons'
+import { DownloadOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Flex, Switch, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMemo, useState } from 'react'
+import { api } from '../../api'
 import type { StaffRow } from '../../../contract'
 import { TownshipSelect } from '../../components/DivisionSelect'
 import { useDivisions } from '../../components/divisions-context'
+import { useDownload } from '../../components/download'
 import { orDash, SEX_LABEL, showDate } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
 import { useCall } from '../../components/use-call'
@@ -34,8 +36,8 @@ function columnsFor(kind: StaffKind, edit: (row: StaffRow) => void): ColumnsType
         </Flex>
       ),
     },
-    { title: '性别', dataIndex: 'sex', width: 50, render: (sex: StaffRow['sex']) => SEX_LABEL[sex] },
-    { title: '年龄', dataIndex: 'age', width: 50, align: 'right', render: orDash },
+    { title: '性别', dataIndex: 'sex', width: 44, render: (sex: StaffRow['sex']) => SEX_LABEL[sex] },
+    { title: '年龄', dataIndex: 'age', width: 44, align: 'right', render: orDash },
     {
       title: '电话',
       dataIndex: 'phoneMasked',
@@ -44,14 +46,15 @@ function columnsFor(kind: StaffKind, edit: (row: StaffRow) => void): ColumnsType
     },
     { title: '专职/兼职', dataIndex: 'partTime', width: 80, render: (p: boolean) => (p ? '兼职' : '专职') },
     { title: '兼任职务', dataIndex: 'concurrentPost', minWidth: 110, ellipsis: true, render: orDash },
+    { title: '文化程度', dataIndex: 'education', width: 72, ellipsis: true, render: orDash },
     {
       title: '已培训',
       dataIndex: 'trained',
-      width: 64,
+      width: 60,
       render: (t: boolean) => (t ? '是' : <Typography.Text type="warning">否</Typography.Text>),
     },
-    { title: '任职日期', dataIndex: 'startDate', width: 96, render: (d: string | null) => orDash(showDate(d)) },
-    { title: '离任日期', dataIndex: 'endDate', width: 96, render: (d: string | null) => orDash(showDate(d)) },
+    { title: '任职日期', dataIndex: 'startDate', width: 92, render: (d: string | null) => orDash(showDate(d)) },
+    { title: '离任日期', dataIndex: 'endDate', width: 92, render: (d: string | null) => orDash(showDate(d)) },
     { title: '服务儿童数', dataIndex: 'childCount', width: 88, align: 'right' },
     {
       title: '操作',
@@ -96,6 +99,7 @@ export function StaffPage({ kind }: { kind: StaffKind }) {
   })
   const divisions = useDivisions()
   const columns = useMemo(() => columnsFor(kind, (row) => setEditing({ mode: 'edit', id: row.id })), [kind])
+  const download = useDownload()
 
   return (
     <>
@@ -103,9 +107,25 @@ export function StaffPage({ kind }: { kind: StaffKind }) {
         title={kind.title}
         sub={data ? `共 ${data.length} 人` : undefined}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-            新增{kind.title}
-          </Button>
+          <>
+            <Button
+              icon={<ExportOutlined aria-hidden />}
+              loading={download.busy === 'list'}
+              onClick={() => void download.run('list', () => api.call('exports.staff', { kind: kind.calls }))}
+            >
+              导出名单
+            </Button>
+            <Button
+              icon={<DownloadOutlined aria-hidden />}
+              loading={download.busy === 'template'}
+              onClick={() => void download.run('template', () => api.call('exports.template', { kind: kind.calls }))}
+            >
+              下载填报模板
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+              新增{kind.title}
+            </Button>
+          </>
         }
       />
       <Flex gap={16} align="center" wrap style={{ marginBottom: 12 }}>
@@ -129,7 +149,7 @@ export function StaffPage({ kind }: { kind: StaffKind }) {
         dataSource={data}
         loading={loading}
         sticky
-        scroll={{ x: 1060 }}
+        scroll={{ x: 1120 }}
         pagination={{ defaultPageSize: 50, pageSizeOptions: [20, 50, 100], showSizeChanger: true, showTotal: (n) => `共 ${n} 人`, hideOnSinglePage: true }}
         locale={{ emptyText: township ? `该乡镇/街道暂无${kind.title}` : `暂无${kind.title}，点击右上角“新增${kind.title}”登记` }}
       />
