@@ -20,6 +20,20 @@ export interface FieldDef {
   required: boolean
 }
 
+/** Supervisors and directors are listed with the same columns; directors add their village. */
+const STAFF_FIELDS = {
+  name: { label: '姓名', required: true },
+  sex: { label: '性别', required: true },
+  birthDate: { label: '出生年月' },
+  phone: { label: '联系电话' },
+  partTime: { label: '专职/兼职' },
+  concurrentPost: { label: '兼任职务' },
+  education: { label: '文化程度' },
+  trained: { label: '是否培训' },
+  startDate: { label: '任职时间' },
+  notes: { label: '备注' },
+}
+
 const LABELS: Record<SheetKind, Record<string, { label: string; required?: boolean }>> = {
   children: {
     township: { label: '乡镇（街道）' },
@@ -37,32 +51,11 @@ const LABELS: Record<SheetKind, Record<string, { label: string; required?: boole
     registeredOn: { label: '登记日期' },
     notes: { label: '备注' },
   },
-  supervisors: {
-    township: { label: '乡镇（街道）', required: true },
-    name: { label: '姓名', required: true },
-    sex: { label: '性别', required: true },
-    birthDate: { label: '出生年月' },
-    phone: { label: '联系电话' },
-    partTime: { label: '专职/兼职' },
-    concurrentPost: { label: '兼任职务' },
-    education: { label: '文化程度' },
-    trained: { label: '是否培训' },
-    startDate: { label: '任职时间' },
-    notes: { label: '备注' },
-  },
+  supervisors: { township: { label: '乡镇（街道）', required: true }, ...STAFF_FIELDS },
   directors: {
     township: { label: '乡镇（街道）', required: true },
     village: { label: '村（社区）', required: true },
-    name: { label: '姓名', required: true },
-    sex: { label: '性别', required: true },
-    birthDate: { label: '出生年月' },
-    phone: { label: '联系电话' },
-    partTime: { label: '专职/兼职' },
-    concurrentPost: { label: '兼任职务' },
-    education: { label: '文化程度' },
-    trained: { label: '是否培训' },
-    startDate: { label: '任职时间' },
-    notes: { label: '备注' },
+    ...STAFF_FIELDS,
   },
   divisions: {
     townshipName: { label: '乡镇（街道）', required: true },
