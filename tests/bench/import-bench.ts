@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '../..')
 const CATEGORIES = ['农村留守儿童', '低保、残疾', '孤儿', '事实无人抚养儿童', '重病儿童', '特困']
 
 /** A township-style children list of `rows` rows over the bulk district's villages, written by exceljs's streaming writer. */
-async function writeChildrenWorkbook(file: string, villages: { township: string; village: string }[], rows: number): Promise<void> {
+export async function writeChildrenWorkbookForBench(file: string, villages: { township: string; village: string }[], rows: number): Promise<void> {
   const random = seededRandom(99)
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false })
   const ws = wb.addWorksheet('困境儿童')
@@ -64,7 +64,7 @@ export async function benchImportExport(folder: string, rows = 100_000): Promise
     .all() as { township: string; village: string }[]
   ctx.conn.close()
   const file = join(folder, '困境儿童名单.xlsx')
-  await writeChildrenWorkbook(file, villages, rows)
+  await writeChildrenWorkbookForBench(file, villages, rows)
 
   const raw = worker(['raw', file])
   const imported = worker(['import', file, db])

@@ -66,6 +66,8 @@ function idText(cell: Cell): { text: string; mangled: boolean } {
 
 export function checkChildRows(ctx: ServiceContext, rows: DataRow[], sheet: SheetContext, missing: Map<string, MissingVillage>): RowResult<ChildImportFacts>[] {
   const dictionary: CategoryEntry[] = categoryDictionary(ctx)
+  // Most rows of a first import are new: a bare index probe answers them before the full read.
+  const known = ctx.sqlite.prepare('SELECT 1 FROM children WHERE id_number = ?').pluck()
   const existingBy = ctx.sqlite.prepare(
     `SELECT c.id, c.name, c.village_code, v.name AS village_name, t.code AS township_code, t.name AS township_name,
             c.address, c.guardian_name, c.guardian_relation, c.guardian_phone, c.bank_account, c.notes, c.status,
@@ -202,7 +204,7 @@ export function checkChildRows(ctx: ServiceContext, rows: DataRow[], sheet: Shee
     if (problems.length > 0 || !checked.ok || !townshipCode) return result('rejected')
 
     const facts: ChildImportFacts = { ...checked.facts, villageCode, townshipCode }
-    const existing = existingBy.get(facts.idNumber) as ExistingChild | undefined
+    const existing = known.get(facts.idNumber) ? (existingBy.get(facts.idNumber) as ExistingChild | undefined) : undefined
     if (!existing) return result('new', { facts })
     if (existing.township_code !== townshipCode) {
       problems.push(

@@ -88,7 +88,7 @@ function commitChild(ctx: ServiceContext, row: RowResult<ChildImportFacts>, batc
            @guardianRelation, @guardianPhone, @bankAccount, @registeredOn, @notes, 'active', @now, @now)`,
       ).run({ ...columns, now }).lastInsertRowid,
     )
-    writeCategories(ctx, id, facts.categories, facts.registeredOn)
+    writeCategories(ctx, id, facts.categories, facts.registeredOn, true)
     const { namePinyin: _p, nameInitials: _i, ...shown } = columns
     recordAudit(ctx, { action: `导入新增儿童（批次${batchId}）`, entity: 'child', entityId: id, after: { id, ...shown, status: 'active', categories: facts.categories } })
     return { entity: 'child', entityId: String(id), action: 'insert', before: undefined }

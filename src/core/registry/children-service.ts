@@ -53,14 +53,14 @@ function duplicateIdProblem(ctx: ServiceContext, idNumber: string, exceptId?: nu
   }
 }
 
-export function writeCategories(ctx: ServiceContext, childId: number, wanted: string[], on: string): void {
-  const current = activeCategories(ctx, childId)
+export function writeCategories(ctx: ServiceContext, childId: number, wanted: string[], on: string, isNew = false): void {
+  const current = isNew ? [] : activeCategories(ctx, childId)
   for (const code of current.filter((c) => !wanted.includes(c))) {
     statement(ctx.sqlite, 'UPDATE child_categories SET until = ? WHERE child_id = ? AND category_code = ? AND until IS NULL').run(on, childId, code)
   }
   for (const code of wanted.filter((c) => !current.includes(c))) {
     // A category dropped and given back the same day reopens its row instead of clashing with it.
-    const reopened = statement(ctx.sqlite, 'UPDATE child_categories SET until = NULL WHERE child_id = ? AND category_code = ? AND since = ?').run(childId, code, on)
+    const reopened = isNew ? { changes: 0 } : statement(ctx.sqlite, 'UPDATE child_categories SET until = NULL WHERE child_id = ? AND category_code = ? AND since = ?').run(childId, code, on)
     if (reopened.changes === 0) {
       statement(ctx.sqlite, 'INSERT INTO child_categories (child_id, category_code, since, until) VALUES (?, ?, ?, NULL)').run(childId, code, on)
     }
