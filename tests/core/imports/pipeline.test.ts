@@ -138,3 +138,15 @@ describe('directors, one sheet per township', () => {
     ])
   })
 })
+
+describe('staged uploads', () => {
+  it('are swept away after a day, so abandoned previews do not keep personal data', async () => {
+    const { stageFile, findStaged, sweepStaging } = await import('../../../src/core/imports/staging')
+    const fresh = stageFile(reg.ctx, '../../城关镇.xlsx', Buffer.from('x'))
+    expect(fresh.fileName).toBe('城关镇.xlsx')
+    expect(findStaged(reg.ctx, fresh.id)?.sha256).toMatch(/^[0-9a-f]{64}$/)
+    sweepStaging(reg.ctx, Date.now() + 2 * 24 * 3600 * 1000)
+    expect(findStaged(reg.ctx, fresh.id)).toBeNull()
+    expect(findStaged(reg.ctx, '../etc')).toBeNull()
+  })
+})
