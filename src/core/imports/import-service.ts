@@ -76,6 +76,8 @@ export async function commitFile(ctx: ServiceContext, path: string, options: Imp
   if (analysis.fileProblems.length > 0 || !analysis.kind) {
     return { ok: false, message: analysis.fileProblems.map((p) => p.message).join('\n') || '文件中没有可导入的内容。', analysis }
   }
+  // Only rejected rows go back in an error workbook; letting go of the rest frees the sheet's cells before the writes.
+  for (const row of analysis.rows) if (row.status !== 'rejected') row.cells = []
   const backupFile = await backupDatabase(ctx.sqlite, ctx.conn.file, 'import')
   const batchId = commitAnalysis(ctx, analysis, { backupFile })
   return { ok: true, batchId, counts: countsOf(analysis), backupFile, analysis }
