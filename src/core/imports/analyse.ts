@@ -146,7 +146,6 @@ export function analyseWorkbook(
     } else if (hasTownshipColumn && !analysis.townshipSource) analysis.townshipSource = 'column'
 
     const rows = extractRows(sheet, located.headerRows, columns, FILL_DOWN[kind])
-    summary.dataRows = rows.length
     const context: SheetContext = {
       sheet: sheet.name,
       townshipCode: hasTownshipColumn ? (chosen?.code ?? null) : (township?.code ?? null),
@@ -160,7 +159,8 @@ export function analyseWorkbook(
         : kind === 'divisions'
           ? checkDivisionRows(ctx, rows, context)
           : checkStaffRows(ctx, kind, rows, context, missing)
-    analysis.rows.push(...results)
+    summary.dataRows = results.length
+    for (const result of results) analysis.rows.push(result)
   }
 
   // A workbook with one sheet per township belongs to no single township.

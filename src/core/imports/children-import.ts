@@ -64,7 +64,7 @@ function idText(cell: Cell): { text: string; mangled: boolean } {
   return { text: cellText(cell), mangled: false }
 }
 
-export function checkChildRows(ctx: ServiceContext, rows: DataRow[], sheet: SheetContext, missing: Map<string, MissingVillage>): RowResult<ChildImportFacts>[] {
+export function checkChildRows(ctx: ServiceContext, rows: Iterable<DataRow>, sheet: SheetContext, missing: Map<string, MissingVillage>): RowResult<ChildImportFacts>[] {
   const dictionary: CategoryEntry[] = categoryDictionary(ctx)
   // Most rows of a first import are new: a bare index probe answers them before the full read.
   const known = ctx.sqlite.prepare('SELECT 1 FROM children WHERE id_number = ?').pluck()
@@ -82,7 +82,8 @@ export function checkChildRows(ctx: ServiceContext, rows: DataRow[], sheet: Shee
     message,
   })
 
-  return rows.map((data) => {
+  // Rows arrive one at a time from the sheet, so only their results are held, never all of them twice.
+  return Array.from(rows, (data) => {
     const v = data.values
     const problems: RowProblem[] = []
     const name = normaliseName(cellText(v.name ?? null))

@@ -13,10 +13,10 @@ export interface DivisionImportFacts {
   village: { name: string; code: string | null; existingCode: string | null } | null
 }
 
-export function checkDivisionRows(ctx: ServiceContext, rows: DataRow[], sheet: SheetContext): RowResult<DivisionImportFacts>[] {
+export function checkDivisionRows(ctx: ServiceContext, rows: Iterable<DataRow>, sheet: SheetContext): RowResult<DivisionImportFacts>[] {
   const district = getDistrict(ctx)
   const byCode = ctx.sqlite.prepare('SELECT code, name, level, parent_code AS parentCode FROM divisions WHERE code = ?')
-  return rows.map((data) => {
+  return Array.from(rows, (data) => {
     const v = data.values
     const problems: RowProblem[] = []
     const at = (field: string | null, message: string) =>

@@ -29,16 +29,17 @@ function mergedValue(merges: MergedRange[], byRow: Map<number, SheetRow>, row: n
  * resolved. Where the reader knew no merges (large or csv files) the place columns are filled down
  * from the row above, because townships merge one village over all its children.
  */
-export function extractRows(
+export function* extractRows(
   sheet: SheetData,
   headerRows: number[],
   columns: HeaderColumn[],
   fillDown: readonly string[],
-): DataRow[] {
+): Generator<DataRow> {
   const lastHeader = Math.max(...headerRows)
-  const byRow = new Map(sheet.rows.map((r) => [r.row, r]))
+  // Only the rows a merge starts on are looked up again; a 100,000-row sheet has few of them.
+  const tops = new Set(sheet.merges.map((m) => m.top))
+  const byRow = new Map(sheet.rows.filter((r) => tops.has(r.row)).map((r) => [r.row, r]))
   const mapped = columns.filter((c) => c.field && c.field !== 'ignore')
-  const out: DataRow[] = []
   const previous: Record<string, Cell> = {}
   for (const row of sheet.rows) {
     if (row.row <= lastHeader) continue
@@ -57,7 +58,6 @@ export function extractRows(
       }
     }
     for (const field of fillDown) previous[field] = values[field] ?? null
-    out.push({ row: row.row, cells: row.cells, values })
+    yield { row: row.row, cells: row.cells, values }
   }
-  return out
 }

@@ -103,8 +103,8 @@ const KIND_HINTS: Record<SheetKind, RegExp> = {
  * candidate row against every kind's known column words; titles and names break ties.
  */
 export function locateHeader(sheet: SheetData, context: { fileName: string; kind?: SheetKind }): LocatedHeader | null {
-  const byRow = new Map(sheet.rows.map((r) => [r.row, r]))
   const candidates = sheet.rows.slice(0, HEADER_SEARCH_ROWS)
+  const byRow = new Map(sheet.rows.slice(0, HEADER_SEARCH_ROWS + 1).map((r) => [r.row, r]))
   let best: LocatedHeader | null = null
   for (const candidate of candidates) {
     const above = sheet.rows.filter((r) => r.row < candidate.row).map((r) => r.cells.map(cellText).join(' '))

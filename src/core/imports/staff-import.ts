@@ -42,7 +42,7 @@ const NO = /^(否|未培训|未参加|无|没有|×|n|no)$/i
 export function checkStaffRows(
   ctx: ServiceContext,
   kind: 'supervisors' | 'directors',
-  rows: DataRow[],
+  rows: Iterable<DataRow>,
   sheet: SheetContext,
   missing: Map<string, MissingVillage>,
 ): RowResult<StaffImportFacts>[] {
@@ -51,7 +51,7 @@ export function checkStaffRows(
   const inPost = ctx.sqlite.prepare(
     `SELECT * FROM ${kind} WHERE ${column} = ? AND (end_date IS NULL OR end_date >= ?) ORDER BY id`,
   )
-  return rows.map((data) => {
+  return Array.from(rows, (data) => {
     const v = data.values
     const problems: RowProblem[] = []
     const at = (field: string | null, message: string) =>
