@@ -25,6 +25,17 @@ test('a clerk imports a messy township list: sees each wrong row, adds the missi
   await expect(page.getByText('未知的困境类型「外星儿童」').first()).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/10-import-preview.png`, fullPage: true })
 
+  // Children the registry has but the new list leaves out are the clerk's to decide: one is recorded as moved away.
+  const notInList = page.getByText(/名单中没有、但台账中在册的儿童（(\d+)人）/)
+  const before = Number((await notInList.textContent())!.match(/（(\d+)人）/)![1])
+  await notInList.click()
+  await page.getByRole('button', { name: '登记离开' }).first().click()
+  const exitDialog = page.getByRole('dialog')
+  await exitDialog.getByLabel('退出原因').click()
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '迁出本区' }).click()
+  await exitDialog.getByRole('button', { name: '确认退出' }).click()
+  await expect(page.getByText(`名单中没有、但台账中在册的儿童（${before - 1}人）`)).toBeVisible()
+
   // The village the township wrote is not in the division list: the clerk adds it from the preview.
   await page.getByRole('group', { name: '「不存在村」' }).getByRole('button', { name: '新增该村' }).click()
   await expect(page.getByRole('group', { name: '「不存在村」' })).toHaveCount(0)

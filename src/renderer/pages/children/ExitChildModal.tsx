@@ -15,7 +15,15 @@ interface Values {
 }
 
 /** A child leaves the registry but the file stays: exit is recorded, never a deletion. */
-export function ExitChildModal({ child, onClose, onSaved }: { child: ChildDetail; onClose: () => void; onSaved: () => void }) {
+export function ExitChildModal({
+  child,
+  onClose,
+  onSaved,
+}: {
+  child: Pick<ChildDetail, 'id' | 'name'>
+  onClose: () => void
+  onSaved: () => void
+}) {
   const [form] = Form.useForm<Values>()
   const { save, saving, general } = useSave<{ id: number }>(form, FIELDS)
   const { message } = App.useApp()

@@ -1,4 +1,5 @@
 import { CloseOutlined, DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons'
+import { ExitChildModal } from '../children/ExitChildModal'
 import { Alert, App, Button, Checkbox, Collapse, Flex, Progress, Result, Select, Space, Spin, Statistic, Steps, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../../api'
@@ -208,9 +209,12 @@ function MissingVillages({ preview }: { preview: FilePreview }) {
   )
 }
 
+/** Children the township's new list leaves out: the clerk decides, one by one, whether they left (never deleted). */
 function NotInList({ preview }: { preview: FilePreview }) {
+  const [leaving, setLeaving] = useState<{ id: number; name: string } | null>(null)
   if (preview.notInList.length === 0) return null
   return (
+    <>
     <Collapse
       size="small"
       style={{ marginTop: 12 }}
@@ -221,12 +225,15 @@ function NotInList({ preview }: { preview: FilePreview }) {
           children: (
             <Flex wrap gap="4px 20px">
               {preview.notInList.map((c) => (
-                <span key={c.id} style={{ minWidth: 220 }}>
+                <span key={c.id} style={{ minWidth: 260 }}>
                   <a href={`#/children/${c.id}`}>{c.name}</a>
                   <Typography.Text type="secondary">
                     {' '}
                     {c.townshipName} {c.villageName}
-                  </Typography.Text>
+                  </Typography.Text>{' '}
+                  <Button type="link" size="small" onClick={() => setLeaving({ id: c.id, name: c.name })}>
+                    登记离开
+                  </Button>
                 </span>
               ))}
             </Flex>
@@ -234,6 +241,17 @@ function NotInList({ preview }: { preview: FilePreview }) {
         },
       ]}
     />
+    {leaving ? (
+      <ExitChildModal
+        child={leaving}
+        onClose={() => setLeaving(null)}
+        onSaved={() => {
+          setLeaving(null)
+          previewAll()
+        }}
+      />
+    ) : null}
+    </>
   )
 }
 
