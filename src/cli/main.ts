@@ -23,6 +23,7 @@ export const USAGE = `儿童福利台账 命令行工具
   import 路径... [--township 名称] [--kind 类型] [--dry-run]
                                                  导入乡镇报来的表格（文件或文件夹；按 区划→督导员→儿童主任→儿童 的顺序）
                                                  --kind：divisions | supervisors | directors | children
+  staffing [--date YYYY-MM-DD]                   儿童督导员、儿童主任配备情况统计表（按日期统计，默认今天）
   export children|supervisors|directors|template --out 文件 [--township 名称] [--kind 类型] [--full]
                                                  导出名册，或导出给乡镇填写的空白模板（template 需 --kind）
 
@@ -64,6 +65,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   out: { type: 'string' },
+  date: { type: 'string' },
 } as const
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -83,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const [verb = '', ...rest] = positionals
   const command = verb === 'import' || verb === 'export' ? verb : positionals.join(' ')
-  const known = ['init', 'divisions list', 'children list', 'import', 'export']
+  const known = ['init', 'divisions list', 'children list', 'import', 'export', 'staffing']
   const usage = usageProblem(command, rest, values)
   if (usage) {
     io.err(`${usage}\n\n${USAGE}`)
@@ -106,6 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'divisions list') await listDivisions(ctx, values, io)
     else if (command === 'import') return await runImport(ctx, rest, values, io)
     else if (command === 'export') await runExport(ctx, rest[0] as ExportWhat, values, io)
+    else if (command === 'staffing') await printStaffing(ctx, values, io)
     else await listChildren(ctx, values, io)
     return 0
   } catch (error) {
@@ -135,6 +138,7 @@ function usageProblem(command: string, rest: string[], values: Options): string 
     return `--kind 应为 ${KINDS.join(' | ')} 之一。`
   }
   if (command === 'import' && rest.length === 0) return 'import 需要至少一个文件或文件夹。'
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) return '--date 的格式应为 YYYY-MM-DD。'
   if (command === 'export') {
     if (rest.length !== 1 || !(EXPORTS as readonly string[]).includes(rest[0]!)) return `export 后应为 ${EXPORTS.join(' | ')} 之一。`
     if (!values.out) return 'export 需要 --out 指定输出文件。'
@@ -176,6 +180,31 @@ async function runExport(ctx: ServiceContext, what: ExportWhat, values: Options,
   writeFileSync(out, Buffer.from(download.dataBase64, 'base64'))
   if (values.json) io.out(JSON.stringify({ file: out }))
   else io.out(`已导出：${out}`)
+}
+
+async function printStaffing(ctx: ServiceContext, values: Options, io: CliIo): Promise<void> {
+  const table = await callOrRefuse(ctx, 'workforce.staffing', { date: values.date })
+  if (values.json) return io.out(JSON.stringify(table, null, 2))
+  const d = table.district
+  io.out(`儿童督导员、儿童主任配备情况（截至 ${table.date}）`)
+  io.out(
+    formatTable(
+      ['乡镇/街道', '村/社区', '督导员', '儿童主任', '困境儿童', '每名主任服务儿童', '无主任的村'],
+      [
+        ...table.townships.map((t) => [
+          t.name,
+          String(t.villages),
+          String(t.supervisors),
+          String(t.directors),
+          String(t.children),
+          t.childrenPerDirector === null ? '—' : String(t.childrenPerDirector),
+          t.villagesWithoutDirector.join('、'),
+        ]),
+        [`合计（${d.townships}个乡镇）`, String(d.villages), String(d.supervisors), String(d.directors), String(d.children), '', String(d.villagesWithoutDirector.length)],
+      ],
+    ),
+  )
+  if (d.townshipsWithoutSupervisor.length) io.out(`没有督导员的乡镇：${d.townshipsWithoutSupervisor.join('、')}`)
 }
 
 function localiseParseError(message: string): string {

@@ -4,6 +4,7 @@ import { categoryCalls } from './categories'
 import { childCalls } from './children'
 import { divisionCalls } from './divisions'
 import { exportCalls, importCalls } from './imports'
+import { workforceCalls } from './workforce'
 import { staffCalls } from './staff'
 
 /** Every call the renderer (or the CLI) can make. There is no other way to the data. */
@@ -15,6 +16,7 @@ export const contract = {
   ...staffCalls,
   ...importCalls,
   ...exportCalls,
+  ...workforceCalls,
 }
 
 export type Contract = typeof contract
@@ -35,4 +37,5 @@ export * from './categories'
 export * from './children'
 export * from './divisions'
 export * from './imports'
+export * from './workforce'
 export * from './staff'

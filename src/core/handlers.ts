@@ -19,6 +19,7 @@ import { asDownload, importHandlers, StagedFileGone } from './imports/import-cal
 import { exportChildren, exportDirectors, exportSupervisors } from './exports/registry-book'
 import { writeTemplate } from './exports/template-book'
 import { KIND_NAMES } from './imports/fields'
+import { staffingTable } from './workforce/staffing'
 
 /** A record the caller asked for by id is not there: a refusal, not a crash. */
 export class NotFound extends Error {}
@@ -84,6 +85,8 @@ export const handlers: HandlerMap = {
     asDownload(`${KIND_NAMES[input.kind]}-${ctx.today()}.xlsx`, (out) =>
       input.kind === 'supervisors' ? exportSupervisors(ctx, out, input) : exportDirectors(ctx, out, input),
     ),
+  'workforce.staffing': (ctx, input) => staffingTable(ctx, input.date),
+
   'exports.template': (ctx, input) =>
     asDownload(`${KIND_NAMES[input.kind]}-填报模板.xlsx`, (out) => writeTemplate(ctx, input, out)),
 }

@@ -55,6 +55,7 @@ const READ_CALLS = [
   'exports.children',
   'exports.staff',
   'exports.template',
+  'workforce.staffing',
 ] as const satisfies readonly CallName[]
 
 const HUGE = 'x'.repeat(200_000)
@@ -154,6 +155,7 @@ const BASES: { [N in CallName]: Input<N> } = {
   'exports.children': { townshipCode: '420102901000', fullNumbers: false },
   'exports.staff': { kind: 'directors', fullNumbers: false },
   'exports.template': { kind: 'children', townshipCode: '420102901000' },
+  'workforce.staffing': { date: '2026-11-23' },
 }
 
 type Kind = 'string' | 'number' | 'boolean' | 'enum' | 'array' | 'union' | 'record'
@@ -382,6 +384,7 @@ describe('output validation: what the handlers return fits the contract', () => 
       'exports.children': [{}, { townshipCode: township, fullNumbers: true }],
       'exports.staff': [{ kind: 'supervisors' }, { kind: 'directors', fullNumbers: true }],
       'exports.template': [{ kind: 'children', townshipCode: township }, { kind: 'divisions' }, { kind: 'directors' }],
+      'workforce.staffing': [{}, { date: '2020-01-01' }],
     }
   }
 
