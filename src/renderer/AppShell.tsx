@@ -1,10 +1,11 @@
-import { ApartmentOutlined, HomeOutlined, ImportOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, BarChartOutlined, HomeOutlined, ImportOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
 import { Layout, Menu, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { CategoriesProvider } from './components/categories-context'
 import { DivisionsProvider } from './components/divisions-context'
 import { useCall } from './components/use-call'
 import { CategoriesPage } from './pages/categories/CategoriesPage'
+import { StaffingPage } from './pages/workforce/StaffingPage'
 import { ChildEditPage } from './pages/children/ChildEditPage'
 import { ChildFilePage } from './pages/children/ChildFilePage'
 import { ChildrenListPage } from './pages/children/ChildrenListPage'
@@ -21,6 +22,7 @@ const MENU = [
   { key: '/children', icon: <TeamOutlined />, label: '困境儿童' },
   { key: '/supervisors', icon: <SolutionOutlined />, label: '儿童督导员' },
   { key: '/directors', icon: <UserOutlined />, label: '儿童主任' },
+  { key: '/workforce', icon: <BarChartOutlined />, label: '队伍与配比' },
   { key: '/imports', icon: <ImportOutlined />, label: '导入' },
   { key: '/categories', icon: <TagsOutlined />, label: '类型字典' },
 ]
@@ -49,6 +51,8 @@ function pageFor(route: Route): ReactNode {
       return parts.length === 1 ? <SupervisorsPage /> : null
     case 'directors':
       return parts.length === 1 ? <DirectorsPage /> : null
+    case 'workforce':
+      return parts.length === 1 ? <StaffingPage /> : null
     case 'categories':
       return parts.length === 1 ? <CategoriesPage /> : null
     case 'imports':

@@ -103,6 +103,14 @@ test('the home page counts the demo district, and filters narrow the list', asyn
   // The token was taken out of the address bar once read.
   expect(page.url()).not.toContain('token=')
   await page.screenshot({ path: `${SHOTS}/06-list-filtered.png`, fullPage: true })
+
+  // The staffing table is computed from the same registry: three townships, three villages without a director.
+  await page.getByRole('menuitem', { name: '队伍与配比' }).click()
+  const total = page.locator('.ant-table-summary')
+  await expect(total).toContainText('合计（3个乡镇/街道）')
+  await expect(total).toContainText(`${totals.villagesWithoutDirector} 个村`)
+  await expect(total).toContainText(String(totals.children))
+  await page.screenshot({ path: `${SHOTS}/08-staffing.png`, fullPage: true })
 })
 
 test('the bureau adds its own category with an alias, and picks it for a child', async ({ page, demoApp }) => {
