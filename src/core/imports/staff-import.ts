@@ -7,6 +7,7 @@ import { cellText, isEmptyCell } from './cells'
 import type { SheetContext } from './children-import'
 import type { DataRow } from './extract-rows'
 import type { MissingVillage } from './analysis'
+import type { StaffRecordRow } from '../registry/staff-service'
 
 export interface StaffImportFacts {
   divisionCode: string
@@ -22,19 +23,7 @@ export interface StaffImportFacts {
   notes: string
 }
 
-interface ExistingStaff {
-  id: number
-  name: string
-  sex: string
-  birth_date: string | null
-  phone: string
-  part_time: number
-  concurrent_post: string
-  education: string
-  trained: number
-  start_date: string | null
-  notes: string
-}
+type ExistingStaff = Omit<StaffRecordRow, 'division_code'>
 
 const YES = /^(是|已培训|已参加|参加|有|√|y|yes)$/i
 const NO = /^(否|未培训|未参加|无|没有|×|n|no)$/i

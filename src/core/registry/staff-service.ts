@@ -37,7 +37,8 @@ export const DIRECTOR: StaffKind = {
 /** In post on a day: started by then (or start unknown) and not yet left. */
 export const IN_POST = '(s.end_date IS NULL OR s.end_date >= @today)'
 
-interface StaffRecordRow {
+/** A supervisor's or director's row as SQLite returns it, the division under one name. */
+export interface StaffRecordRow {
   id: number
   division_code: string
   name: string
