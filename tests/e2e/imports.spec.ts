@@ -31,10 +31,12 @@ test('a clerk imports a messy township list: sees each wrong row, adds the missi
   await notInList.click()
   await page.getByRole('button', { name: '登记离开' }).first().click()
   const exitDialog = page.getByRole('dialog')
-  await exitDialog.getByLabel('退出原因').click()
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '迁出本区' }).click()
-  // The list may still be closing over the buttons: wait until the choice shows and the list is gone.
-  await expect(exitDialog).toContainText('迁出本区')
+  // A click that lands while the list is still opening is lost under load: try again until the choice shows.
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await exitDialog.getByLabel('退出原因').click()
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '迁出本区' }).click({ timeout: 2000 })
+    await expect(exitDialog).toContainText('迁出本区', { timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0)
   await exitDialog.getByRole('button', { name: '确认退出' }).click()
   await expect(page.getByText(`名单中没有、但台账中在册的儿童（${before - 1}人）`)).toBeVisible()
