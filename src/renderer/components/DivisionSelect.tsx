@@ -28,6 +28,16 @@ function withKept(options: { value: string; label: string }[], keep: Known | und
 // Typing a few characters of a name is faster than scrolling 20 townships or 400 villages.
 const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').includes(input.trim())
 
+/** The Select both pickers share: searchable by name, with what to say when the list is empty. */
+function PlaceSelect({
+  options,
+  loading,
+  notFoundContent,
+  ...props
+}: Omit<CommonProps, 'keep'> & { options: { value: string; label: string }[]; loading: boolean; notFoundContent: string }) {
+  return <Select {...props} options={options} loading={loading} showSearch={{ filterOption: filterByLabel }} notFoundContent={notFoundContent} />
+}
+
 export function TownshipSelect({
   placeholder = '选择乡镇/街道',
   allowClear = true,
@@ -41,13 +51,12 @@ export function TownshipSelect({
     [townships, keep, exclude],
   )
   return (
-    <Select
+    <PlaceSelect
       {...props}
       options={options}
       loading={loading}
       placeholder={placeholder}
       allowClear={allowClear}
-      showSearch={{ filterOption: filterByLabel }}
       notFoundContent="没有乡镇/街道，请先到「区划」中添加"
     />
   )
@@ -69,13 +78,12 @@ export function VillageSelect({
     return withKept(list, keep)
   }, [townships, townshipCode, keep])
   return (
-    <Select
+    <PlaceSelect
       {...props}
       options={options}
       loading={loading}
       placeholder={placeholder}
       allowClear={allowClear}
-      showSearch={{ filterOption: filterByLabel }}
       notFoundContent={townshipCode ? '该乡镇/街道下没有村/社区' : '没有村/社区'}
     />
   )
