@@ -218,16 +218,13 @@ export function checkChildRows(ctx: ServiceContext, rows: Iterable<DataRow>, she
       return result('rejected', { existingId: existing.id })
     }
     const changes: string[] = []
+    // The child's fields and the sheet's columns share their keys.
     const columnsPresent = new Set(Object.keys(sheet.columnOf))
-    const fieldColumn: Record<string, string> = {
-      name: 'name', address: 'address', guardianName: 'guardianName', guardianRelation: 'guardianRelation',
-      guardianPhone: 'guardianPhone', bankAccount: 'bankAccount', notes: 'notes',
-    }
     for (const [field, column, title] of UPDATABLE) {
       const next = String(facts[field] ?? '')
       const before = String(existing[column] ?? '')
       // A blank cell never wipes what the registry already knows.
-      if (!columnsPresent.has(fieldColumn[field]!) || next === '' || next === before) continue
+      if (!columnsPresent.has(field) || next === '' || next === before) continue
       const show = (s: string) => (field === 'guardianPhone' ? maskPhone(s) : field === 'bankAccount' ? maskIdNumber(s) : s) || '（空）'
       changes.push(`${title}：${show(before)} → ${show(next)}`)
     }

@@ -38,6 +38,40 @@ export interface ChildCheckOptions {
 
 export type ChildCheck = { ok: true; facts: ChildFacts } | { ok: false; problems: Problem[] }
 
+function nameOfCategory(dictionary: CategoryEntry[], code: string): string {
+  return dictionary.find((c) => c.code === code)?.name ?? code
+}
+
+/**
+ * Limits that depend on the child's age: under 18 when registered, and under 16 for a left-behind
+ * child. An edit checks them again only for what the clerk changed.
+ */
+export function ageLimitProblems(
+  child: Pick<ChildFacts, 'birthDate' | 'registeredOn' | 'categories'>,
+  options: Pick<ChildCheckOptions, 'today' | 'dictionary' | 'checkAge' | 'checkCategoryAges'>,
+): Problem[] {
+  const problems: Problem[] = []
+  if (options.checkAge) {
+    const age = ageOn(child.birthDate, child.registeredOn)
+    if (age >= ADULT_AGE) {
+      problems.push({
+        field: 'idNumber',
+        message: `按身份证号，该儿童登记时已满${ADULT_AGE}周岁（${age}岁），不能登记为困境儿童。请核对身份证号。`,
+      })
+    }
+  }
+  if (options.checkCategoryAges && child.categories.includes('left-behind')) {
+    const age = ageOn(child.birthDate, options.today)
+    if (age >= LEFT_BEHIND_MAX_AGE) {
+      problems.push({
+        field: 'categories',
+        message: `「${nameOfCategory(options.dictionary, 'left-behind')}」限未满${LEFT_BEHIND_MAX_AGE}周岁，该儿童已${age}岁，请改选其他类型。`,
+      })
+    }
+  }
+  return problems
+}
+
 export function checkChildInput(raw: Required<ChildInput>, options: ChildCheckOptions): ChildCheck {
   const problems: Problem[] = []
   const name = normaliseName(raw.name)
@@ -52,16 +86,6 @@ export function checkChildInput(raw: Required<ChildInput>, options: ChildCheckOp
   if (registeredOn > options.today) {
     problems.push({ field: 'registeredOn', message: '登记日期不能晚于今天。' })
   }
-  if (id.ok && options.checkAge) {
-    const age = ageOn(id.birthDate, registeredOn)
-    if (age >= ADULT_AGE) {
-      problems.push({
-        field: 'idNumber',
-        message: `按身份证号，该儿童登记时已满${ADULT_AGE}周岁（${age}岁），不能登记为困境儿童。请核对身份证号。`,
-      })
-    }
-  }
-
   const villageCode = raw.villageCode.trim()
   if (!villageCode) problems.push({ field: 'villageCode', message: '请选择儿童所在的村/社区。' })
 
@@ -74,7 +98,7 @@ export function checkChildInput(raw: Required<ChildInput>, options: ChildCheckOp
       if (!codes.includes(resolved.code)) codes.push(resolved.code)
     } else problems.push({ field: 'categories', message: resolved.reason })
   }
-  const nameOf = (code: string) => options.dictionary.find((c) => c.code === code)?.name ?? code
+  const nameOf = (code: string) => nameOfCategory(options.dictionary, code)
   for (const [a, b] of EXCLUSIVE_CATEGORIES) {
     if (codes.includes(a) && codes.includes(b)) {
       problems.push({
@@ -83,15 +107,7 @@ export function checkChildInput(raw: Required<ChildInput>, options: ChildCheckOp
       })
     }
   }
-  if (id.ok && options.checkCategoryAges && codes.includes('left-behind')) {
-    const age = ageOn(id.birthDate, options.today)
-    if (age >= LEFT_BEHIND_MAX_AGE) {
-      problems.push({
-        field: 'categories',
-        message: `「${nameOf('left-behind')}」限未满${LEFT_BEHIND_MAX_AGE}周岁，该儿童已${age}岁，请改选其他类型。`,
-      })
-    }
-  }
+  if (id.ok) problems.push(...ageLimitProblems({ birthDate: id.birthDate, registeredOn, categories: codes }, options))
 
   const guardianPhone = normalisePhone(raw.guardianPhone)
   if (guardianPhone) {

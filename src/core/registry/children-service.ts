@@ -12,7 +12,7 @@ import { maskIdNumber, maskPhone } from '../shared/id-number'
 import { nameSearchKeys } from '../shared/pinyin'
 import { normaliseText, toHalfWidth } from '../shared/text'
 import { categoryDictionary } from './categories-service'
-import { checkChildInput, describeChanges, type ChildFacts } from './children-rules'
+import { ageLimitProblems, checkChildInput, describeChanges, type ChildFacts } from './children-rules'
 import { findDivision } from './divisions-service'
 
 type ChildRecord = typeof children.$inferSelect
@@ -121,14 +121,10 @@ export function updateChild(ctx: ServiceContext, input: ParsedInput & { id: numb
     const before = ctx.db.select().from(children).where(eq(children.id, input.id)).get()
     if (!before) return { ok: false as const, problems: [{ message: '该儿童档案不存在，请刷新后重试。' }] }
     const beforeCategories = activeCategories(ctx, before.id)
+    const options = { today: ctx.today(), dictionary: categoryDictionary(ctx) }
     const checked = checkChildInput(
       { ...input, registeredOn: input.registeredOn || before.registeredOn || '' },
-      {
-        today: ctx.today(),
-        dictionary: categoryDictionary(ctx),
-        checkAge: false,
-        checkCategoryAges: false,
-      },
+      { ...options, checkAge: false, checkCategoryAges: false },
     )
     const problems = checked.ok ? [] : [...checked.problems]
     if (input.villageCode.trim() !== before.villageCode) {
@@ -139,14 +135,13 @@ export function updateChild(ctx: ServiceContext, input: ParsedInput & { id: numb
       const duplicate = duplicateIdProblem(ctx, checked.facts.idNumber, before.id)
       if (duplicate) problems.push(duplicate)
       const categoriesChanged = [...checked.facts.categories].sort().join() !== [...beforeCategories].sort().join()
-      // Limits that depend on age are checked again only for what the clerk changed now.
-      const recheck = checkChildInput(input, {
-        today: ctx.today(),
-        dictionary: categoryDictionary(ctx),
-        checkAge: checked.facts.idNumber !== before.idNumber,
-        checkCategoryAges: categoriesChanged,
-      })
-      if (!recheck.ok) problems.push(...recheck.problems.filter((p) => !problems.some((q) => q.message === p.message)))
+      problems.push(
+        ...ageLimitProblems(checked.facts, {
+          ...options,
+          checkAge: checked.facts.idNumber !== before.idNumber,
+          checkCategoryAges: categoriesChanged,
+        }),
+      )
     }
     if (!checked.ok || problems.length > 0) return { ok: false as const, problems }
 

@@ -133,6 +133,21 @@ describe('registering a child', () => {
     expect(JSON.parse(audit.after).guardianPhone).toBe('13900139000')
   })
 
+  it('checks age limits on an edit only for what the clerk changed', () => {
+    // 15 when registered as left-behind; the limit is not re-applied to an unrelated edit later.
+    const id = created(child({ idNumber: makeIdNumber('420102', '2010-11-24', 41), categories: ['left-behind'] }))
+    reg.ctx.sqlite.prepare("UPDATE children SET birth_date = '2010-01-01' WHERE id = ?").run(id)
+    expect(updateChild(reg.ctx, { ...child({ idNumber: makeIdNumber('420102', '2010-11-24', 41), categories: ['left-behind'], address: '新址' }), id }).ok).toBe(true)
+    // A category added now is held to its limit; a new ID number to the age limit at registration.
+    const older = created(child({ idNumber: makeIdNumber('420102', '2009-01-01', 43), categories: ['disabled'] }))
+    const leftBehind = updateChild(reg.ctx, { ...child({ idNumber: makeIdNumber('420102', '2009-01-01', 43), categories: ['disabled', 'left-behind'] }), id: older })
+    expect(leftBehind.ok).toBe(false)
+    if (!leftBehind.ok) expect(leftBehind.problems.map((p) => p.field)).toEqual(['categories'])
+    const adult = updateChild(reg.ctx, { ...child({ idNumber: makeIdNumber('420102', '2008-01-01', 45), categories: ['disabled'] }), id: older })
+    expect(adult.ok).toBe(false)
+    if (!adult.ok) expect(adult.problems.map((p) => p.field)).toEqual(['idNumber'])
+  })
+
   it('lets a child leave the registry with a reason, never deleting it', () => {
     const id = created()
     expect(exitChild(reg.ctx, { id, reason: 'moved_away', date: '2026-12-01' }).ok).toBe(false)
