@@ -16,6 +16,8 @@ export const StaffInput = z.object({
   startDate: z.union([IsoDate, z.literal('')]).default(''),
   endDate: z.union([IsoDate, z.literal('')]).default(''),
   notes: z.string().max(500).default(''),
+  /** directors only: villages without a director of their own that this one also serves */
+  alsoServes: z.array(DivisionCode).max(30).default([]),
 })
 export type StaffInput = z.input<typeof StaffInput>
 
@@ -37,8 +39,11 @@ export const StaffRow = z.object({
   startDate: IsoDate.nullable(),
   endDate: IsoDate.nullable(),
   notes: z.string(),
-  /** children in difficulty in the division this person serves */
+  /** children in difficulty in the divisions this person serves */
   childCount: z.number().int(),
+  alsoServes: z.array(z.object({ code: DivisionCode, name: z.string() })),
+  trainingCount: z.number().int(),
+  lastTrainedOn: IsoDate.nullable(),
 })
 export type StaffRow = z.infer<typeof StaffRow>
 
@@ -52,6 +57,26 @@ export const StaffQuery = z.object({
   includeFormer: z.boolean().default(false),
 })
 
+export const PersonKind = z.enum(['supervisor', 'director'])
+export type PersonKind = z.infer<typeof PersonKind>
+
+export const TrainingInput = z.object({
+  personKind: PersonKind,
+  personId: Id,
+  heldOn: IsoDate,
+  course: z.string().max(60),
+  /** tenths of an hour (1.5 学时 = 15): hours are summed, so they travel as integers */
+  hoursTenths: z.number().int('学时最多保留一位小数').positive('学时应大于0').max(10000, '学时不能超过1000'),
+})
+
+export const TrainingRow = z.object({
+  id: Id,
+  heldOn: IsoDate,
+  course: z.string(),
+  hoursTenths: z.number().int(),
+})
+export type TrainingRow = z.infer<typeof TrainingRow>
+
 export const staffCalls = {
   'supervisors.list': call(StaffQuery, z.array(StaffRow)),
   'supervisors.get': call(z.object({ id: Id }), StaffDetail),
@@ -61,4 +86,7 @@ export const staffCalls = {
   'directors.get': call(z.object({ id: Id }), StaffDetail),
   'directors.create': call(StaffInput, outcome(z.object({ id: Id }))),
   'directors.update': call(StaffInput.extend({ id: Id }), outcome(z.object({ id: Id }))),
+  'trainings.list': call(z.object({ personKind: PersonKind, personId: Id }), z.array(TrainingRow)),
+  'trainings.add': call(TrainingInput, outcome(z.object({ id: Id }))),
+  'trainings.remove': call(z.object({ id: Id }), outcome(z.object({ id: Id }))),
 }

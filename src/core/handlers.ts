@@ -6,6 +6,7 @@ import { createChild, exitChild, getChild, listChildren, updateChild } from './r
 import {
   createDivision,
   divisionTree,
+  getDistrict,
   listDivisions,
   moveVillage,
   renameDivision,
@@ -15,11 +16,14 @@ import {
 } from './registry/divisions-service'
 import { createStaff, DIRECTOR, getStaff, listStaff, SUPERVISOR, updateStaff } from './registry/staff-service'
 import { registrySummary } from './registry/summary-service'
+import { addTraining, listTrainings, removeTraining } from './registry/trainings-service'
 import { asDownload, importHandlers, StagedFileGone } from './imports/import-calls'
 import { exportChildren, exportDirectors, exportSupervisors } from './exports/registry-book'
 import { writeTemplate } from './exports/template-book'
 import { KIND_NAMES } from './imports/fields'
 import { staffingTable } from './workforce/staffing'
+import { townshipWorkforce, workforceOverview } from './workforce/overview'
+import { writeStaffingBook } from './exports/staffing-book'
 
 /** A record the caller asked for by id is not there: a refusal, not a crash. */
 export class NotFound extends Error {}
@@ -69,6 +73,9 @@ export const handlers: HandlerMap = {
   'directors.get': (ctx, input) => found(getStaff(ctx, DIRECTOR, input.id), '该儿童主任记录'),
   'directors.create': (ctx, input) => createStaff(ctx, DIRECTOR, input),
   'directors.update': (ctx, input) => updateStaff(ctx, DIRECTOR, input),
+  'trainings.list': (ctx, input) => listTrainings(ctx, input.personKind, input.personId),
+  'trainings.add': (ctx, input) => addTraining(ctx, input),
+  'trainings.remove': (ctx, input) => removeTraining(ctx, input.id),
 
   'imports.upload': (ctx, input) => importHandlers.upload(ctx, input),
   'imports.preview': (ctx, input) => refuseGone(() => importHandlers.preview(ctx, input.files)),
@@ -86,6 +93,16 @@ export const handlers: HandlerMap = {
       input.kind === 'supervisors' ? exportSupervisors(ctx, out, input) : exportDirectors(ctx, out, input),
     ),
   'workforce.staffing': (ctx, input) => staffingTable(ctx, input.date),
+  'workforce.overview': (ctx, input) => workforceOverview(ctx, input.date ?? ctx.today(), input.villagesPerCentre),
+  'workforce.township': (ctx, input) =>
+    found(townshipWorkforce(ctx, input.code, input.date ?? ctx.today()), '该乡镇/街道（或在统计日期已撤销）'),
+  'exports.staffing': (ctx, input) => {
+    const date = input.date ?? ctx.today()
+    const district = getDistrict(ctx)?.name ?? ''
+    return asDownload(`${district}儿童督导员、儿童主任配备情况统计表-${date}.xlsx`, (out) =>
+      writeStaffingBook(workforceOverview(ctx, date, 5), district, out),
+    )
+  },
 
   'exports.template': (ctx, input) =>
     asDownload(`${KIND_NAMES[input.kind]}-填报模板.xlsx`, (out) => writeTemplate(ctx, input, out)),

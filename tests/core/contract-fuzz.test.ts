@@ -31,6 +31,8 @@ const WRITE_CALLS = [
   'supervisors.update',
   'directors.create',
   'directors.update',
+  'trainings.add',
+  'trainings.remove',
   'imports.upload',
   'imports.preview',
   'imports.commit',
@@ -56,6 +58,10 @@ const READ_CALLS = [
   'exports.staff',
   'exports.template',
   'workforce.staffing',
+  'workforce.overview',
+  'workforce.township',
+  'exports.staffing',
+  'trainings.list',
 ] as const satisfies readonly CallName[]
 
 const HUGE = 'x'.repeat(200_000)
@@ -91,6 +97,7 @@ const staff = {
   education: '高中',
   trained: false,
   startDate: '2024-03-01',
+  alsoServes: [] as string[],
   endDate: '',
   notes: '',
 } as const
@@ -156,6 +163,12 @@ const BASES: { [N in CallName]: Input<N> } = {
   'exports.staff': { kind: 'directors', fullNumbers: false },
   'exports.template': { kind: 'children', townshipCode: '420102901000' },
   'workforce.staffing': { date: '2026-11-23' },
+  'workforce.overview': { date: '2026-11-23', villagesPerCentre: 6 },
+  'workforce.township': { code: '420102901000', date: '2026-11-23' },
+  'exports.staffing': { date: '2026-11-23' },
+  'trainings.list': { personKind: 'director', personId: 1 },
+  'trainings.add': { personKind: 'director', personId: 1, heldOn: '2026-03-01', course: '儿童主任业务培训', hoursTenths: 15 },
+  'trainings.remove': { id: 1 },
 }
 
 type Kind = 'string' | 'number' | 'boolean' | 'enum' | 'array' | 'union' | 'record'
@@ -210,6 +223,12 @@ interface Case {
   field?: string
 }
 
+function wrongFor(name: CallName, field: Field): unknown[] {
+  // A workbook's bytes are meant to be long: 200,000 base64 letters are a (junk) file, not a malformed call.
+  if (name === 'imports.upload' && field.name === 'dataBase64') return WRONG.string.filter((wrong) => wrong !== HUGE)
+  return WRONG[field.kind]
+}
+
 /** Invalid by construction: a wrong value, a missing required field, or no object at all. */
 function malformed(name: CallName, seed: number): Case[] {
   const base = BASES[name] as Record<string, unknown>
@@ -218,9 +237,7 @@ function malformed(name: CallName, seed: number): Case[] {
   for (const junk of TOP_LEVEL_JUNK) cases.push({ label: `top-level ${String(typeof junk)}`, payload: junk })
   cases.push({ label: 'cyclic', payload: cyclic(fields.map((f) => f.name)) })
   for (const field of fields) {
-    for (const wrong of WRONG[field.kind]) {
-      // A workbook's bytes are meant to be long: 200,000 base64 letters are a (junk) file, not a malformed call.
-      if (name === 'imports.upload' && field.name === 'dataBase64' && wrong === HUGE) continue
+    for (const wrong of wrongFor(name, field)) {
       cases.push({ label: `${field.name} = ${show(wrong)}`, payload: { ...base, [field.name]: wrong }, field: field.name })
     }
     if (field.required) {
@@ -246,7 +263,7 @@ function malformed(name: CallName, seed: number): Case[] {
     for (let b = 0; b < broken; b++) {
       const field = pick(fields)
       if (field.required && random() < 0.25) delete payload[field.name]
-      else payload[field.name] = pick(WRONG[field.kind])
+      else payload[field.name] = pick(wrongFor(name, field))
     }
     if (random() < 0.5) payload[`extra_${i}`] = pick([HUGE, nested(30), [1, 2, 3], null, NaN])
     if (random() < 0.5) payload = withPollution(payload, random)
@@ -297,7 +314,7 @@ for (const name of CALLS) {
       let answer: CallAnswer | undefined
       answer = await dispatch(reg.ctx, name, payload, { validateOutput: true, onFault: (call) => faults.push(call) })
       expect(answer, label).toBeDefined()
-      if (!answer || !('error' in answer)) throw new Error(`${name} ${label}: accepted a malformed payload`)
+      if (!answer || !('error' in answer)) throw new Error(`${name} ${label}: accepted a malformed payload ${JSON.stringify(payload)?.slice(0, 300)}`)
       expect(answer.error.code, label).toBe('invalid_input')
       expect(answer.error.message, label).toMatch(CJK)
       const issues = answer.error.issues ?? []
@@ -385,6 +402,10 @@ describe('output validation: what the handlers return fits the contract', () => 
       'exports.staff': [{ kind: 'supervisors' }, { kind: 'directors', fullNumbers: true }],
       'exports.template': [{ kind: 'children', townshipCode: township }, { kind: 'divisions' }, { kind: 'directors' }],
       'workforce.staffing': [{}, { date: '2020-01-01' }],
+      'workforce.overview': [{}, { date: '2020-01-01', villagesPerCentre: 6 }],
+      'workforce.township': [{ code: township }, { code: township, date: '2020-01-01' }],
+      'exports.staffing': [{}],
+      'trainings.list': ids('directors').slice(0, 3).map((personId) => ({ personKind: 'director' as const, personId })),
     }
   }
 
@@ -424,6 +445,7 @@ describe('output validation: what the handlers return fits the contract', () => 
     await write('divisions.retire', { code: village.value.code!, on: today })
     await write('categories.save', { name: '自定义困境', dimension: 'other', aliases: ['自定义'] })
     const director = reg.ctx.sqlite.prepare('SELECT * FROM directors ORDER BY id LIMIT 1').get() as { id: number; village_code: string; name: string; sex: 'M' | 'F' }
+    await write('trainings.add', { personKind: 'director', personId: director.id, heldOn: '2019-06-01', course: '业务培训', hoursTenths: 20 })
     await write('directors.update', { ...staff, divisionCode: director.village_code, name: director.name, sex: director.sex, endDate: '2020-01-01', startDate: '2019-01-01', id: director.id })
     expect(await checkReads()).toBeGreaterThan(60)
   })

@@ -86,6 +86,25 @@ export const directors = sqliteTable('directors', {
   villageCode: text('village_code').notNull(),
 })
 
+export const directorVillages = sqliteTable(
+  'director_villages',
+  {
+    directorId: integer('director_id').notNull(),
+    villageCode: text('village_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.directorId, t.villageCode] })],
+)
+
+export const staffTrainings = sqliteTable('staff_trainings', {
+  id: integer('id').primaryKey(),
+  personKind: text('person_kind', { enum: ['supervisor', 'director'] }).notNull(),
+  personId: integer('person_id').notNull(),
+  heldOn: text('held_on').notNull(),
+  course: text('course').notNull(),
+  hoursTenths: integer('hours_tenths').notNull(),
+  createdAt: text('created_at').notNull(),
+})
+
 export const auditLog = sqliteTable('audit_log', {
   id: integer('id').primaryKey(),
   at: text('at').notNull(),
@@ -155,6 +174,8 @@ export const schema = {
   childCategories,
   supervisors,
   directors,
+  directorVillages,
+  staffTrainings,
   auditLog,
   importBatches,
   importBatchRows,

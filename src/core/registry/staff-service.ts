@@ -5,9 +5,11 @@ import { inTransaction, type ServiceContext } from '../context'
 import { ageOn } from '../shared/dates'
 import { maskPhone } from '../shared/id-number'
 import { checkPhone, normaliseName, normalisePhone, normaliseText } from '../shared/text'
+import { checkAlsoServes, saveAlsoServes } from './director-villages'
 import { findDivision } from './divisions-service'
 
-type ParsedStaffInput = z.output<typeof StaffInputSchema>
+// Callers inside the app (demo district, tests) need not name the villages a director also serves.
+type ParsedStaffInput = Omit<z.output<typeof StaffInputSchema>, 'alsoServes'> & { alsoServes?: string[] }
 type ParsedStaffQuery = z.output<typeof StaffQuery>
 
 /** Supervisors serve a township, directors a village: the two tables differ only in that. */
@@ -96,6 +98,13 @@ function checkStaff(ctx: ServiceContext, kind: StaffKind, input: ParsedStaffInpu
       })
     }
   }
+  if (kind.level === 'village' && division) {
+    problems.push(
+      ...checkAlsoServes(ctx, input.alsoServes ?? [], { villageCode: division.code, directorId: exceptId, endDate: input.endDate || null }),
+    )
+  } else if (input.alsoServes?.length) {
+    problems.push({ field: 'alsoServes', message: '只有儿童主任可以兼管其他村/社区。' })
+  }
   return {
     problems,
     values: {
@@ -121,9 +130,14 @@ function selectRecord(ctx: ServiceContext, kind: StaffKind, id: number): StaffRe
     .get(id) as StaffRecordRow | undefined
 }
 
-function auditView(row: StaffRecordRow) {
+function auditView(ctx: ServiceContext, kind: StaffKind, row: StaffRecordRow) {
   const { division_code: divisionCode, ...rest } = row
-  return { ...rest, divisionCode }
+  if (kind.level !== 'village') return { ...rest, divisionCode }
+  const alsoServes = ctx.sqlite
+    .prepare('SELECT village_code FROM director_villages WHERE director_id = ? ORDER BY village_code')
+    .pluck()
+    .all(row.id) as string[]
+  return { ...rest, divisionCode, alsoServes }
 }
 
 export function createStaff(ctx: ServiceContext, kind: StaffKind, input: ParsedStaffInput): Outcome<{ id: number }> {
@@ -140,11 +154,12 @@ export function createStaff(ctx: ServiceContext, kind: StaffKind, input: ParsedS
       )
       .run({ ...values, now })
     const id = Number(result.lastInsertRowid)
+    if (kind.level === 'village') saveAlsoServes(ctx, id, input.alsoServes ?? [])
     recordAudit(ctx, {
       action: `新增${kind.title}`,
       entity: kind.table === 'supervisors' ? 'supervisor' : 'director',
       entityId: id,
-      after: auditView(selectRecord(ctx, kind, id)!),
+      after: auditView(ctx, kind, selectRecord(ctx, kind, id)!),
     })
     return { ok: true as const, value: { id } }
   })
@@ -156,7 +171,8 @@ export function updateStaff(
   input: ParsedStaffInput & { id: number },
 ): Outcome<{ id: number }> {
   return inTransaction(ctx, () => {
-    const before = selectRecord(ctx, kind, input.id)
+    const record = selectRecord(ctx, kind, input.id)
+    const before = record && auditView(ctx, kind, record)
     if (!before) return { ok: false as const, problems: [{ message: `该${kind.title}记录不存在，请刷新后重试。` }] }
     const { problems, values } = checkStaff(ctx, kind, input, input.id)
     if (problems.length) return { ok: false as const, problems }
@@ -168,12 +184,13 @@ export function updateStaff(
          WHERE id = @id`,
       )
       .run({ ...values, now: ctx.now(), id: input.id })
+    if (kind.level === 'village') saveAlsoServes(ctx, input.id, input.alsoServes ?? [])
     recordAudit(ctx, {
       action: `修改${kind.title}信息`,
       entity: kind.table === 'supervisors' ? 'supervisor' : 'director',
       entityId: input.id,
-      before: auditView(before),
-      after: auditView(selectRecord(ctx, kind, input.id)!),
+      before,
+      after: auditView(ctx, kind, selectRecord(ctx, kind, input.id)!),
     })
     return { ok: true as const, value: { id: input.id } }
   })
@@ -184,6 +201,9 @@ type StaffListRow = StaffRecordRow & {
   township_code: string
   township_name: string
   child_count: number
+  also_serves: string
+  training_count: number
+  last_trained_on: string | null
 }
 
 /** The list and the single record read the same joined shape. */
@@ -193,9 +213,19 @@ function staffQuery(kind: StaffKind, filters: string[]): string {
     kind.level === 'township'
       ? `(SELECT count(*) FROM children c JOIN divisions cv ON cv.code = c.village_code
            WHERE cv.parent_code = d.code AND c.status = 'active')`
-      : `(SELECT count(*) FROM children c WHERE c.village_code = d.code AND c.status = 'active')`
+      : `(SELECT count(*) FROM children c WHERE c.status = 'active' AND (c.village_code = d.code
+           OR c.village_code IN (SELECT a.village_code FROM director_villages a WHERE a.director_id = s.id)))`
+  const alsoServes =
+    kind.level === 'village'
+      ? `(SELECT json_group_array(json_object('code', av.code, 'name', av.name)) FROM
+           (SELECT av.code, av.name FROM director_villages a JOIN divisions av ON av.code = a.village_code
+             WHERE a.director_id = s.id ORDER BY av.code) av)`
+      : `'[]'`
+  const person = kind.level === 'village' ? 'director' : 'supervisor'
   return `SELECT s.*, d.code AS division_code, d.name AS division_name, ${township}.code AS township_code,
-              ${township}.name AS township_name, ${childrenCount} AS child_count
+              ${township}.name AS township_name, ${childrenCount} AS child_count, ${alsoServes} AS also_serves,
+              (SELECT count(*) FROM staff_trainings tr WHERE tr.person_kind = '${person}' AND tr.person_id = s.id) AS training_count,
+              (SELECT max(tr.held_on) FROM staff_trainings tr WHERE tr.person_kind = '${person}' AND tr.person_id = s.id) AS last_trained_on
          FROM ${kind.table} s
          JOIN divisions d ON d.code = s.${kind.divisionColumn}
          ${kind.level === 'village' ? 'JOIN divisions t ON t.code = d.parent_code' : ''}
@@ -223,6 +253,9 @@ function toStaffRow(r: StaffListRow, today: string): StaffRow {
     endDate: r.end_date,
     notes: r.notes,
     childCount: r.child_count,
+    alsoServes: JSON.parse(r.also_serves) as { code: string; name: string }[],
+    trainingCount: r.training_count,
+    lastTrainedOn: r.last_trained_on,
   }
 }
 

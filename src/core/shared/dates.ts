@@ -72,6 +72,12 @@ export function addYears(iso: string, n: number): string {
   return formatIsoDate(year, m, Math.min(d, daysInMonth(year, m)))
 }
 
+/** The calendar day n days later (or earlier). */
+export function addDays(iso: string, n: number): string {
+  const [y, m, d] = splitIso(iso)
+  return formatIsoDate(...civilFromDays(daysFromCivil(y, m, d) + n))
+}
+
 /** The clerk's "today": the local calendar date of this machine, deliberately not UTC. */
 export function todayIso(now: Date = new Date()): string {
   return formatIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate())

@@ -1,66 +1,64 @@
 import type { StaffingTable } from '../../contract/workforce'
 import type { ServiceContext } from '../context'
-import { statement } from '../db/statements'
-import { addYears } from '../shared/dates'
+import { readWorkforceFacts, type VillageFact, type WorkforceFacts } from './workforce-facts'
 
-// What counts on a day: a division not yet retired; a person who had started and not yet left;
-// a child registered by then, not exited by then, and still under 18 that day.
-const DIVISION_ACTIVE = '(%.retired_on IS NULL OR %.retired_on > @date)'
-const IN_POST = '(s.start_date IS NULL OR s.start_date <= @date) AND (s.end_date IS NULL OR s.end_date >= @date)'
-const CHILD_ON_DATE = `(c.registered_on IS NULL OR c.registered_on <= @date)
-  AND (c.status = 'active' OR c.exit_date > @date)
-  AND c.birth_date > @adultBorn`
+export const hasDirector = (v: VillageFact) => v.own.length > 0 || v.covering.length > 0
 
-const active = (alias: string) => DIVISION_ACTIVE.replaceAll('%', alias)
-
-const VILLAGES_SQL = `
-  SELECT t.code AS township_code, t.name AS township_name, v.code AS village_code, v.name AS village_name,
-         (SELECT count(*) FROM directors s WHERE s.village_code = v.code AND ${IN_POST}) AS directors,
-         (SELECT count(*) FROM children c WHERE c.village_code = v.code AND ${CHILD_ON_DATE}) AS children
-    FROM divisions t JOIN divisions v ON v.parent_code = t.code
-   WHERE t.level = 'township' AND v.level = 'village' AND ${active('t')} AND ${active('v')}
-   ORDER BY t.code, v.code`
-
-const TOWNSHIPS_SQL = `
-  SELECT t.code, t.name,
-         (SELECT count(*) FROM supervisors s WHERE s.township_code = t.code AND ${IN_POST}) AS supervisors
-    FROM divisions t
-   WHERE t.level = 'township' AND ${active('t')}
-   ORDER BY t.code`
-
-interface VillageLine {
-  township_code: string
-  township_name: string
-  village_code: string
-  village_name: string
-  directors: number
-  children: number
+/**
+ * Children each director in post serves: those of the own village, plus those of villages the director also serves
+ * that have no director of their own. A village served by two people shares its children between them (rounded up).
+ */
+export function directorLoads(facts: WorkforceFacts): Map<number, number> {
+  const loads = new Map<number, number>()
+  for (const v of facts.villages) {
+    const servers = v.own.length ? v.own : v.covering
+    if (!servers.length) continue
+    const share = Math.ceil(v.children / servers.length)
+    for (const id of servers) loads.set(id, (loads.get(id) ?? 0) + share)
+  }
+  // A director counted only where the own village is live: one whose village was retired serves nobody here.
+  for (const v of facts.villages) for (const id of v.own) if (!loads.has(id)) loads.set(id, 0)
+  return loads
 }
 
-/** The staffing table as of a day, computed from the registry (never typed in). */
+export function villagesByTownship(facts: WorkforceFacts): Map<string, VillageFact[]> {
+  const by = new Map<string, VillageFact[]>()
+  for (const v of facts.villages) {
+    const list = by.get(v.townshipCode)
+    if (list) list.push(v)
+    else by.set(v.townshipCode, [v])
+  }
+  return by
+}
+
+/** The staffing table of DOMAIN.md as of a day, computed from the registry (never typed in). */
 export function staffingTable(ctx: ServiceContext, date = ctx.today()): StaffingTable {
-  const params = { date, adultBorn: addYears(date, -18) }
-  const villages = statement(ctx.sqlite, VILLAGES_SQL).all(params) as VillageLine[]
-  const townships = statement(ctx.sqlite, TOWNSHIPS_SQL).all(params) as { code: string; name: string; supervisors: number }[]
-  const rows = townships.map((t) => {
-    const own = villages.filter((v) => v.township_code === t.code)
-    const directors = own.reduce((n, v) => n + v.directors, 0)
+  return staffingFrom(readWorkforceFacts(ctx, date))
+}
+
+export function staffingFrom(facts: WorkforceFacts): StaffingTable {
+  const loads = directorLoads(facts)
+  const supervisorsBy = new Map<string, number>()
+  for (const s of facts.supervisors) supervisorsBy.set(s.divisionCode, (supervisorsBy.get(s.divisionCode) ?? 0) + 1)
+  const villagesBy = villagesByTownship(facts)
+  const rows = facts.townships.map((t) => {
+    const own = villagesBy.get(t.code) ?? []
+    const directorIds = own.flatMap((v) => v.own)
     const children = own.reduce((n, v) => n + v.children, 0)
     return {
       name: t.name,
       code: t.code,
       villages: own.length,
-      supervisors: t.supervisors,
-      directors,
+      supervisors: supervisorsBy.get(t.code) ?? 0,
+      directors: directorIds.length,
       children,
-      villagesWithoutDirector: own.filter((v) => v.directors === 0).map((v) => v.village_name),
-      childrenPerDirector: directors > 0 ? Math.round((children / directors) * 10) / 10 : null,
-      // A director serves one village here, so the heaviest load is the most children in a village that has one.
-      maxChildrenPerDirector: own.filter((v) => v.directors > 0).reduce((max, v) => Math.max(max, Math.ceil(v.children / v.directors)), 0),
+      villagesWithoutDirector: own.filter((v) => !hasDirector(v)).map((v) => v.name),
+      childrenPerDirector: directorIds.length > 0 ? Math.round((children / directorIds.length) * 10) / 10 : null,
+      maxChildrenPerDirector: directorIds.reduce((max, id) => Math.max(max, loads.get(id) ?? 0), 0),
     }
   })
   return {
-    date,
+    date: facts.date,
     district: {
       townships: rows.length,
       villages: rows.reduce((n, t) => n + t.villages, 0),
