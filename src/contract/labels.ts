@@ -19,3 +19,9 @@ export const DIMENSION_NAMES = {
   guardianship: '监护困境',
   other: '其他',
 } as const
+
+/** 2026-11-23 → 2026年11月23日, as dates are written on the sheets a bureau signs. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context'
 import { fieldsOf, KIND_NAMES, type FieldDef } from '../imports/fields'
 import { getDistrict } from '../registry/divisions-service'
-import { IN_POST } from '../registry/staff-service'
+import { IN_POST } from '../registry/in-post'
 import { maskIdNumber, maskPhone } from '../shared/id-number'
 import { registerColumns, unitLine } from './book-style'
 import { openRegisterBook, type RegisterBook, type RegisterCell } from './register-writer'

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { chineseDate } from '../../contract/labels'
 import type { WorkforceOverview } from '../../contract/workforce'
 import { BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from './book-style'
 
@@ -22,10 +23,6 @@ const cellStyle = (horizontal: 'center' | 'left' | 'right') => ({
   alignment: { horizontal, vertical: 'middle' as const, wrapText: true },
 })
 
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
 
 const ratio = (children: number, directors: number) => (directors ? Math.round((children / directors) * 10) / 10 : '—')
 

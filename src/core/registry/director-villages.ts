@@ -2,9 +2,8 @@ import type { Problem } from '../../contract'
 import type { ServiceContext } from '../context'
 import { statement } from '../db/statements'
 import { findDivision } from './divisions-service'
+import { IN_POST } from './in-post'
 
-/** In post on @today, for a director row aliased `s`. */
-const DIRECTOR_IN_POST = '(s.end_date IS NULL OR s.end_date >= @today)'
 
 /**
  * A director may also serve villages that have no director of their own (N County: 391 villages, 379 directors).
@@ -36,7 +35,7 @@ export function checkAlsoServes(
     const taken = statement(
       ctx.sqlite,
       `SELECT s.name FROM directors s
-        WHERE ${DIRECTOR_IN_POST} AND s.id <> @except
+        WHERE ${IN_POST} AND s.id <> @except
           AND (s.village_code = @code OR EXISTS (SELECT 1 FROM director_villages a WHERE a.director_id = s.id AND a.village_code = @code))
         LIMIT 1`,
     ).get({ code, today, except: own.directorId ?? -1 }) as { name: string } | undefined

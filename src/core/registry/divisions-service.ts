@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/log'
 import { inTransaction, type ServiceContext } from '../context'
 import { divisions } from '../db/schema'
 import { normaliseText } from '../shared/text'
+import { IN_POST } from './in-post'
 import { districtCode, nextGeneratedCode, townshipCode, villageCode } from './division-codes'
 
 type DivisionRecord = typeof divisions.$inferSelect
@@ -233,16 +234,22 @@ export function listDivisions(ctx: ServiceContext): Division[] {
 export function divisionTree(ctx: ServiceContext, input: { includeRetired: boolean }): DivisionTree {
   const all = ctx.db.select().from(divisions).orderBy(divisions.code).all()
   const visible = all.filter((d) => input.includeRetired || !d.retiredOn)
+  const today = ctx.today()
   const countBy = (sql: string) =>
-    new Map((ctx.sqlite.prepare(sql).all() as { code: string; n: number }[]).map((r) => [r.code, r.n]))
+    new Map((ctx.sqlite.prepare(sql).all({ today }) as { code: string; n: number }[]).map((r) => [r.code, r.n]))
   const childrenByVillage = countBy(
     "SELECT village_code AS code, count(*) AS n FROM children WHERE status = 'active' GROUP BY village_code",
   )
   const directorsByVillage = countBy(
-    'SELECT village_code AS code, count(*) AS n FROM directors WHERE end_date IS NULL GROUP BY village_code',
+    // A village is served by its own director or by a neighbour's who also covers it.
+    `SELECT code, count(*) AS n FROM (
+       SELECT s.village_code AS code FROM directors s WHERE ${IN_POST}
+       UNION ALL
+       SELECT a.village_code FROM director_villages a JOIN directors s ON s.id = a.director_id WHERE ${IN_POST}
+     ) GROUP BY code`,
   )
   const supervisorsByTownship = countBy(
-    'SELECT township_code AS code, count(*) AS n FROM supervisors WHERE end_date IS NULL GROUP BY township_code',
+    `SELECT s.township_code AS code, count(*) AS n FROM supervisors s WHERE ${IN_POST} GROUP BY s.township_code`,
   )
   const district = all.find((d) => d.level === 'district')
   const townships = visible

@@ -7,6 +7,7 @@ import { maskPhone } from '../shared/id-number'
 import { checkPhone, normaliseName, normalisePhone, normaliseText } from '../shared/text'
 import { checkAlsoServes, saveAlsoServes } from './director-villages'
 import { findDivision } from './divisions-service'
+import { IN_POST } from './in-post'
 
 // Callers inside the app (demo district, tests) need not name the villages a director also serves.
 type ParsedStaffInput = Omit<z.output<typeof StaffInputSchema>, 'alsoServes'> & { alsoServes?: string[] }
@@ -36,8 +37,6 @@ export const DIRECTOR: StaffKind = {
   place: '村/社区',
 }
 
-/** In post on a day: started by then (or start unknown) and not yet left. */
-export const IN_POST = '(s.end_date IS NULL OR s.end_date >= @today)'
 
 /** A supervisor's or director's row as SQLite returns it, the division under one name. */
 export interface StaffRecordRow {

@@ -1,6 +1,6 @@
 import type { Summary } from '../../contract'
 import type { ServiceContext } from '../context'
-import { IN_POST } from './staff-service'
+import { IN_POST } from './in-post'
 
 export function registrySummary(ctx: ServiceContext): Summary {
   const today = ctx.today()
@@ -39,7 +39,9 @@ export function registrySummary(ctx: ServiceContext): Summary {
       villagesWithoutDirector: one(
         `SELECT count(*) FROM divisions v JOIN divisions t ON t.code = v.parent_code
           WHERE v.level = 'village' AND v.retired_on IS NULL AND t.retired_on IS NULL
-            AND NOT EXISTS (SELECT 1 FROM directors s WHERE s.village_code = v.code AND ${IN_POST})`,
+            AND NOT EXISTS (SELECT 1 FROM directors s WHERE s.village_code = v.code AND ${IN_POST})
+            AND NOT EXISTS (SELECT 1 FROM director_villages a JOIN directors s ON s.id = a.director_id
+                             WHERE a.village_code = v.code AND ${IN_POST})`,
       ),
     },
     byCategory,

@@ -95,3 +95,39 @@ export function useTownshipOf(): (villageCode: string | undefined) => string | u
   return (villageCode) =>
     villageCode ? townships.find((t) => t.villages.some((v) => v.code === villageCode))?.code : undefined
 }
+
+/**
+ * Villages a director also serves: every live village labelled with its township, those without a director of their
+ * own first, as those are the ones a neighbour usually covers.
+ */
+export function VillagesMultiSelect({ value, onChange, exclude, id }: {
+  value?: string[]
+  onChange?: (value: string[]) => void
+  /** the director's own village */
+  exclude?: string
+  id?: string
+}) {
+  const { townships, loading } = useDivisions()
+  const options = useMemo(() => {
+    const all = townships.flatMap((t) =>
+      t.villages
+        .filter((v) => v.code !== exclude)
+        .map((v) => ({ value: v.code, label: `${t.name} / ${v.name}${v.directors === 0 ? '（无儿童主任）' : ''}`, open: v.directors === 0 })),
+    )
+    return [...all.filter((o) => o.open), ...all.filter((o) => !o.open)].map(({ value, label }) => ({ value, label }))
+  }, [townships, exclude])
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={loading}
+      allowClear
+      placeholder="如本人还负责其他无儿童主任的村/社区，在此选择"
+      showSearch={{ filterOption: filterByLabel }}
+      notFoundContent="没有村/社区"
+    />
+  )
+}

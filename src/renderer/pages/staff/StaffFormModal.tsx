@@ -2,7 +2,7 @@ import { App, AutoComplete, Checkbox, Col, DatePicker, Form, Input, Modal, Radio
 import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../api'
 import type { StaffDetail, StaffInput } from '../../../contract'
-import { TownshipSelect, useTownshipOf, VillageSelect } from '../../components/DivisionSelect'
+import { TownshipSelect, useTownshipOf, VillageSelect, VillagesMultiSelect } from '../../components/DivisionSelect'
 import { DATE_FORMAT } from '../../components/labels'
 import { LoadFailed } from '../../components/LoadFailed'
 import { FormModal } from '../../components/FormModal'
@@ -24,6 +24,7 @@ const FIELDS = [
   'startDate',
   'endDate',
   'notes',
+  'alsoServes',
 ] as const
 
 interface Values {
@@ -40,6 +41,7 @@ interface Values {
   startDate?: Dayjs | null
   endDate?: Dayjs | null
   notes?: string
+  alsoServes?: string[]
 }
 
 /** The usual answers; a clerk may still type another (e.g. 研究生). */
@@ -70,6 +72,7 @@ function initialValues(kind: StaffKind, person: StaffDetail | undefined, presetT
     startDate: day(person.startDate),
     endDate: day(person.endDate),
     notes: person.notes,
+    alsoServes: person.alsoServes.map((v) => v.code),
   }
 }
 
@@ -85,6 +88,7 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
   const { message } = App.useApp()
   const townshipOf = useTownshipOf()
   const township = Form.useWatch('townshipCode', form)
+  const ownVillage = Form.useWatch('divisionCode', form)
   const keep = person ? { code: person.divisionCode, name: person.divisionName } : undefined
 
   const submit = async (values: Values) => {
@@ -101,6 +105,7 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
       startDate: iso(values.startDate),
       endDate: iso(values.endDate),
       notes: values.notes?.trim() ?? '',
+      alsoServes: kind.place === 'village' ? (values.alsoServes ?? []) : [],
     }
     const saved = await save(() =>
       person ? api.call(`${kind.calls}.update`, { ...input, id: person.id }) : api.call(`${kind.calls}.create`, input),
@@ -217,6 +222,13 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="仍在任的不填" />
             </Form.Item>
           </Col>
+          {kind.place === 'village' ? (
+            <Col span={24}>
+              <Form.Item name="alsoServes" label="兼管村/社区" extra="一名儿童主任兼管几个村时，在此列出本村以外的村；兼管的村不再计入“无儿童主任的村”。">
+                <VillagesMultiSelect exclude={ownVillage} />
+              </Form.Item>
+            </Col>
+          ) : null}
           <Col span={24}>
             <Form.Item name="notes" label="备注">
               <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />

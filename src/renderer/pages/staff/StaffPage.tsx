@@ -1,5 +1,5 @@
 import { DownloadOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Flex, Switch, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Flex, Switch, Table, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMemo, useState } from 'react'
 import { api } from '../../api'
@@ -11,17 +11,31 @@ import { orDash, SEX_LABEL, showDate } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
 import { useCall } from '../../components/use-call'
 import { StaffFormModal } from './StaffFormModal'
+import { TrainingsModal } from './TrainingsModal'
 import type { StaffKind } from './staff-kinds'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
-function columnsFor(kind: StaffKind, edit: (row: StaffRow) => void): ColumnsType<StaffRow> {
+function columnsFor(kind: StaffKind, edit: (row: StaffRow) => void, trainings: (row: StaffRow) => void): ColumnsType<StaffRow> {
   const place: ColumnsType<StaffRow> =
     kind.place === 'township'
       ? [{ title: '乡镇/街道', dataIndex: 'townshipName', width: 120, ellipsis: true }]
       : [
           { title: '乡镇/街道', dataIndex: 'townshipName', width: 100, ellipsis: true },
-          { title: '村/社区', dataIndex: 'divisionName', width: 110, ellipsis: true },
+          {
+            title: '村/社区',
+            dataIndex: 'divisionName',
+            width: 130,
+            ellipsis: true,
+            render: (name: string, row) =>
+              row.alsoServes.length ? (
+                <Tooltip title={`兼管：${row.alsoServes.map((v) => v.name).join('、')}`}>
+                  {name} <Tag style={{ marginInlineEnd: 0 }}>兼管{row.alsoServes.length}村</Tag>
+                </Tooltip>
+              ) : (
+                name
+              ),
+          },
         ]
   return [
     ...place,
@@ -48,10 +62,14 @@ function columnsFor(kind: StaffKind, edit: (row: StaffRow) => void): ColumnsType
     { title: '兼任职务', dataIndex: 'concurrentPost', minWidth: 110, ellipsis: true, render: orDash },
     { title: '文化程度', dataIndex: 'education', width: 72, ellipsis: true, render: orDash },
     {
-      title: '已培训',
-      dataIndex: 'trained',
-      width: 60,
-      render: (t: boolean) => (t ? '是' : <Typography.Text type="warning">否</Typography.Text>),
+      title: '培训',
+      dataIndex: 'trainingCount',
+      width: 96,
+      render: (count: number, row) => (
+        <Typography.Link onClick={() => trainings(row)} aria-label={`${row.name}的培训记录`}>
+          {count ? `${count}次 · ${showDate(row.lastTrainedOn)}` : row.trained ? '已培训' : <Typography.Text type="warning">未登记</Typography.Text>}
+        </Typography.Link>
+      ),
     },
     { title: '任职日期', dataIndex: 'startDate', width: 92, render: (d: string | null) => orDash(showDate(d)) },
     { title: '离任日期', dataIndex: 'endDate', width: 92, render: (d: string | null) => orDash(showDate(d)) },
@@ -88,17 +106,27 @@ function VillagesWithoutDirector({ township }: { township?: string }) {
 }
 
 type Editing = { mode: 'create' } | { mode: 'edit'; id: number }
+type Training = { id: number; name: string }
 
 export function StaffPage({ kind }: { kind: StaffKind }) {
   const [township, setTownship] = useState<string>()
   const [includeFormer, setIncludeFormer] = useState(false)
   const [editing, setEditing] = useState<Editing | null>(null)
+  const [training, setTraining] = useState<Training | null>(null)
   const { data, loading, reload } = useCall(`${kind.calls}.list`, {
     ...(township ? { townshipCode: township } : {}),
     includeFormer,
   })
   const divisions = useDivisions()
-  const columns = useMemo(() => columnsFor(kind, (row) => setEditing({ mode: 'edit', id: row.id })), [kind])
+  const columns = useMemo(
+    () =>
+      columnsFor(
+        kind,
+        (row) => setEditing({ mode: 'edit', id: row.id }),
+        (row) => setTraining({ id: row.id, name: row.name }),
+      ),
+    [kind],
+  )
   const download = useDownload()
 
   return (
@@ -153,6 +181,17 @@ export function StaffPage({ kind }: { kind: StaffKind }) {
         pagination={{ defaultPageSize: 50, pageSizeOptions: [20, 50, 100], showSizeChanger: true, showTotal: (n) => `共 ${n} 人`, hideOnSinglePage: true }}
         locale={{ emptyText: township ? `该乡镇/街道暂无${kind.title}` : `暂无${kind.title}，点击右上角“新增${kind.title}”登记` }}
       />
+      {training ? (
+        <TrainingsModal
+          personKind={kind.calls === 'supervisors' ? 'supervisor' : 'director'}
+          personId={training.id}
+          title={`${kind.title} ${training.name}`}
+          onClose={(changed) => {
+            setTraining(null)
+            if (changed) reload()
+          }}
+        />
+      ) : null}
       {editing ? (
         <StaffFormModal
           kind={kind}

@@ -1,0 +1,47 @@
+import { BarChart } from 'echarts/charts'
+import { GridComponent, TooltipComponent } from 'echarts/components'
+import * as echarts from 'echarts/core'
+import type { EChartsCoreOption } from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
+import { useEffect, useRef } from 'react'
+
+// Only what the pages draw: bars on a grid with tooltips. The full build would add a megabyte to the app.
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer])
+
+/** One chart that follows its options and its box's size. */
+export function EChart({ option, height = 280, label }: { option: EChartsCoreOption; height?: number; label: string }) {
+  const box = useRef<HTMLDivElement>(null)
+  const chart = useRef<echarts.ECharts | null>(null)
+
+  useEffect(() => {
+    const element = box.current
+    if (!element) return
+    const instance = echarts.init(element, undefined, { renderer: 'canvas' })
+    chart.current = instance
+    const resize = new ResizeObserver(() => instance.resize())
+    resize.observe(element)
+    return () => {
+      resize.disconnect()
+      instance.dispose()
+      chart.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true })
+  }, [option])
+
+  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />
+}
+
+/** Bars with a name under each, as the workforce page draws them. */
+export function barOption(names: string[], values: number[], unit: string, color = '#1677ff'): EChartsCoreOption {
+  return {
+    grid: { left: 40, right: 16, top: 24, bottom: names.length > 8 ? 64 : 32 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v as number}${unit}` },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 8 ? 40 : 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: values, itemStyle: { color }, barMaxWidth: 36, label: { show: names.length <= 12, position: 'top' } }],
+    animation: false,
+  }
+}
