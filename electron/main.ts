@@ -5,6 +5,8 @@ import type { ServiceContext } from '../src/core/context'
 import { DatabaseOpenError } from '../src/core/db/connection'
 import { DATABASE_FILE_NAME } from '../src/core/paths'
 import { openRegistry } from '../src/core/registry'
+import { dailyBackup } from '../src/core/backups/service'
+import { describeStorageFault } from '../src/core/db/faults'
 import { CONTENT_SECURITY_POLICY } from '../src/host/security'
 import { registerCallChannel } from './ipc'
 
@@ -107,12 +109,17 @@ async function start(): Promise<void> {
   buildMenu()
   const file = process.env.CWR_DB ?? join(app.getPath('userData'), DATABASE_FILE_NAME)
   try {
-    registry = await openRegistry(file)
+    registry = await openRegistry(file, { program: '儿童福利台账' })
   } catch (error) {
     const message = error instanceof DatabaseOpenError ? error.message : '无法打开台账数据库。'
     dialog.showErrorBox('儿童福利台账无法启动', message)
     app.quit()
     return
+  }
+  try {
+    await dailyBackup(registry)
+  } catch (error) {
+    console.error(describeStorageFault(error, file) ?? '今天的自动备份未能完成。')
   }
   registerCallChannel(registry, appUrl)
   mainWindow = createWindow()

@@ -1,15 +1,19 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { CallName, ChildRow, Input, Output } from '../contract'
+import type { CallName, ChildRow, Input, Output, RosterLine, RosterSummary } from '../contract'
 import type { ServiceContext } from '../core/context'
 import { DatabaseOpenError } from '../core/db/connection'
 import { dispatch } from '../core/dispatch'
 import { defaultDatabaseFile } from '../core/paths'
 import { openRegistry } from '../core/registry'
 import { resolveCategory } from '../core/registry/categories'
+import { formatYuanCompact, formatYuanGrouped } from '../core/shared/money'
 import { collectFiles, describeReport, importFiles, ImportUsageError } from './import-command'
 import { formatTable } from './output'
+import { runBackup, runCheck, runRestore } from './backup-command'
+import { describeFileWriteFault, describeStorageFault } from '../core/db/faults'
+import { localStamp } from '../core/backups/rotation'
 
 export const USAGE = `儿童福利台账 命令行工具
 
@@ -26,11 +30,21 @@ export const USAGE = `儿童福利台账 命令行工具
   staffing [--date YYYY-MM-DD]                   儿童督导员、儿童主任配备情况统计表（按日期统计，默认今天）
   export children|supervisors|directors|template --out 文件 [--township 名称] [--kind 类型] [--full]
                                                  导出名册，或导出给乡镇填写的空白模板（template 需 --kind）
+  roster --programme 项目代码 --month YYYY-MM [--months N] [--out 文件.xlsx] [--full]
+                                                 补贴发放花名册：已锁定的照原样输出，否则按台账重新生成草稿
+                                                 （--months 3 为一个季度合并发放；身份证号、账号默认打码）
+  standards list                                 列出补贴项目及其各期标准
+  backup [--out 文件]                            备份数据库（默认存入数据库旁的 backups 文件夹；--out 另存到U盘等位置）
+  restore 备份文件                               从备份恢复（恢复前自动备份当前数据库；当前文件损坏时也可用）
+  check                                          检查数据库：完整性、外键，以及台账规则（如每村同一时间只有一名儿童主任）
 
 全局选项：
   --db FILE   数据库文件（默认：用户数据目录中的 儿童福利台账/registry.db）
   --json      以 JSON 输出，便于其他程序读取
   --help      显示本帮助
+
+环境变量：
+  CWR_PASSWORD  台账设置了开机密码时，命令行从这里读取密码（不要写在命令参数里）
 
 退出码：0 成功；1 请求被拒绝（原因见标准错误输出）；2 用法错误。`
 
@@ -66,6 +80,9 @@ const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   out: { type: 'string' },
   date: { type: 'string' },
+  programme: { type: 'string' },
+  month: { type: 'string' },
+  months: { type: 'string' },
 } as const
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -84,8 +101,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return values.help ? 0 : 2
   }
   const [verb = '', ...rest] = positionals
-  const command = verb === 'import' || verb === 'export' ? verb : positionals.join(' ')
-  const known = ['init', 'divisions list', 'children list', 'import', 'export', 'staffing']
+  const command = verb === 'import' || verb === 'export' || verb === 'restore' ? verb : positionals.join(' ')
+  const known = ['init', 'divisions list', 'children list', 'import', 'export', 'staffing', 'roster', 'standards list', 'backup', 'restore', 'check']
   const usage = usageProblem(command, rest, values)
   if (usage) {
     io.err(`${usage}\n\n${USAGE}`)
@@ -100,15 +117,36 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   const file = resolve(values.db ?? defaultDatabaseFile())
+  // These two work on the file itself: they must also work when it is too damaged to open.
+  if (command === 'restore' || command === 'check') {
+    if (command === 'restore' && rest.length !== 1) {
+      io.err(`restore 需要一个备份文件。\n\n${USAGE}`)
+      return 2
+    }
+    try {
+      return command === 'restore'
+        ? await runRestore(file, rest[0]!, values.json, io)
+        : await runCheck(file, localStamp(new Date()).slice(0, 10), values.json, io)
+    } catch (error) {
+      const fault = error instanceof DatabaseOpenError ? error.message : describeStorageFault(error, file)
+      if (!fault) throw error
+      io.err(fault)
+      return 2
+    }
+  }
   let ctx: ServiceContext | undefined
   const isNewFile = !existsSync(file)
   try {
     ctx = await openRegistry(file, { mustExist: command !== 'init' })
+    await unlockForCli(ctx)
     if (command === 'init') await init(ctx, values, io)
     else if (command === 'divisions list') await listDivisions(ctx, values, io)
     else if (command === 'import') return await runImport(ctx, rest, values, io)
     else if (command === 'export') await runExport(ctx, rest[0] as ExportWhat, values, io)
     else if (command === 'staffing') await printStaffing(ctx, values, io)
+    else if (command === 'roster') await printRoster(ctx, values, io)
+    else if (command === 'standards list') await listStandards(ctx, values, io)
+    else if (command === 'backup') return await runBackup(ctx, values.out, values.json, io)
     else await listChildren(ctx, values, io)
     return 0
   } catch (error) {
@@ -122,10 +160,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(error.message)
       return 1
     }
+    // The disk, not the program (a full disk, a read-only folder, a damaged file): say so, exit 2.
+    const path = (error as { path?: unknown }).path
+    const code = String((error as { code?: unknown }).code ?? '')
+    // A file system error while writing --out is about that file; an SQLite one is about the database.
+    const target = typeof path === 'string' ? path : code.startsWith('E') && values.out ? resolve(values.out) : null
+    const fault = target ? describeFileWriteFault(error, target) : describeStorageFault(error, file)
+    if (fault) {
+      io.err(fault)
+      return 2
+    }
     throw error
   } finally {
     ctx?.conn.close()
   }
+}
+
+/** A registry with an app password: the command line needs it too, from CWR_PASSWORD (never an argument, which others can see). */
+async function unlockForCli(ctx: ServiceContext): Promise<void> {
+  const status = await callOrRefuse(ctx, 'lock.status', {})
+  if (!status.locked) return
+  const password = process.env.CWR_PASSWORD
+  if (!password) throw new Refusal('台账已设置开机密码：请在环境变量 CWR_PASSWORD 中提供密码后再运行。')
+  const unlocked = await callOrRefuse(ctx, 'lock.unlock', { password })
+  if (!unlocked.ok) throw new Refusal(unlocked.problems.map((p) => p.message).join('\n'))
 }
 
 const KINDS = ['divisions', 'supervisors', 'directors', 'children'] as const
@@ -139,6 +197,13 @@ function usageProblem(command: string, rest: string[], values: Options): string 
   }
   if (command === 'import' && rest.length === 0) return 'import 需要至少一个文件或文件夹。'
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) return '--date 的格式应为 YYYY-MM-DD。'
+  if (command === 'roster') {
+    if (!values.programme) return 'roster 需要 --programme 指定补贴项目代码（可用 standards list 查看）。'
+    if (!values.month) return 'roster 需要 --month 指定发放月份（YYYY-MM）。'
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) return '--month 的格式应为 YYYY-MM（如 2026-01）。'
+    if (values.months !== undefined && !/^(?:[1-9]|1[0-2])$/.test(values.months)) return '--months 应为 1 至 12 的整数。'
+    if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) return '--out 应为 .xlsx 文件。'
+  }
   if (command === 'export') {
     if (rest.length !== 1 || !(EXPORTS as readonly string[]).includes(rest[0]!)) return `export 后应为 ${EXPORTS.join(' | ')} 之一。`
     if (!values.out) return 'export 需要 --out 指定输出文件。'
@@ -205,6 +270,125 @@ async function printStaffing(ctx: ServiceContext, values: Options, io: CliIo): P
     ),
   )
   if (d.townshipsWithoutSupervisor.length) io.out(`没有督导员的乡镇：${d.townshipsWithoutSupervisor.join('、')}`)
+}
+
+/** The locked roster of these months if there is one (it never changes); otherwise a draft made now. */
+async function rosterFor(ctx: ServiceContext, programme: string, month: string, months: number): Promise<RosterSummary> {
+  const existing = (await callOrRefuse(ctx, 'rosters.list', { programme })).find(
+    (r) => r.firstMonth === month && r.months === months && r.status === 'locked',
+  )
+  if (existing) return existing
+  const generated = await callOrRefuse(ctx, 'rosters.generate', { programme, month, months })
+  if (!generated.ok) throw new Refusal(generated.problems.map((p) => p.message).join('\n'))
+  return generated.value
+}
+
+async function printRoster(ctx: ServiceContext, values: Options, io: CliIo): Promise<void> {
+  const months = Number(values.months ?? '1')
+  const roster = await rosterFor(ctx, values.programme!, values.month!, months)
+  const lines: RosterLine[] = []
+  for (let page = 1; lines.length < roster.lineCount; page++) {
+    const detail = await callOrRefuse(ctx, 'rosters.get', { id: roster.id, fullNumbers: values.full, page, pageSize: 100_000 })
+    lines.push(...detail.lines)
+    if (detail.lines.length === 0) break
+  }
+  const excluded = (await callOrRefuse(ctx, 'rosters.get', { id: roster.id, fullNumbers: values.full, page: 1, pageSize: 1 })).excluded
+  let out: string | undefined
+  if (values.out) {
+    const download = await callOrRefuse(ctx, 'rosters.export', { id: roster.id, fullNumbers: values.full })
+    out = resolve(values.out)
+    writeFileSync(out, Buffer.from(download.dataBase64, 'base64'))
+  }
+  if (values.json) {
+    return io.out(
+      JSON.stringify(
+        {
+          programme: roster.programme,
+          month: roster.firstMonth,
+          months: roster.months,
+          status: roster.status,
+          lines: lines.map((l) => ({
+            township: l.township,
+            village: l.village,
+            name: l.name,
+            idNumber: l.idNumber,
+            category: l.category,
+            amountFen: l.amountFen,
+            months: l.months,
+            rule: l.rule,
+          })),
+          excluded: excluded.map((e) => ({ name: e.name, reason: e.reason })),
+          totalFen: roster.totalFen,
+        },
+        null,
+        2,
+      ),
+    )
+  }
+  io.out(roster.title)
+  io.out(
+    roster.status === 'locked'
+      ? `状态：已锁定（${roster.lockedBy ?? ''}，${roster.lockedAt?.slice(0, 10) ?? ''}），内容不再随台账变化`
+      : '状态：草稿（未锁定，台账修改后可重新生成）',
+  )
+  if (lines.length === 0) io.out('本期没有应发放的对象。')
+  else {
+    io.out(
+      formatTable(
+        ['序号', '乡镇/街道', '村/社区', '姓名', '身份证号', '类别', '月数', '金额(元)', '计发依据'],
+        lines.map((l) => [
+          String(l.seq),
+          l.township,
+          l.village,
+          l.name,
+          l.idNumber,
+          l.category,
+          String(l.months),
+          formatYuanCompact(l.amountFen),
+          l.rule,
+        ]),
+      ),
+    )
+  }
+  io.out(`合计：${lines.length} 人，${formatYuanGrouped(roster.totalFen)} 元`)
+  if (excluded.length > 0) {
+    io.out(`\n未列入名单（${excluded.length} 人）：`)
+    io.out(formatTable(['姓名', '原因'], excluded.map((e) => [e.name, e.reason])))
+  }
+  if (out) io.out(`已导出：${out}`)
+}
+
+async function listStandards(ctx: ServiceContext, values: Options, io: CliIo): Promise<void> {
+  const programmes = await callOrRefuse(ctx, 'programmes.list', {})
+  const rows = programmes.flatMap((p) =>
+    p.standards.map((s) => ({
+      programme: p.code,
+      programmeName: p.name,
+      kind: p.kind,
+      period: p.period,
+      active: p.active,
+      amountFen: s.amountFen,
+      effectiveFrom: s.effectiveFrom,
+      effectiveTo: s.effectiveTo,
+      group: s.group,
+    })),
+  )
+  if (values.json) return io.out(JSON.stringify(rows, null, 2))
+  if (rows.length === 0) return io.out('尚未设置补贴项目。')
+  io.out(
+    formatTable(
+      ['项目代码', '项目名称', '标准', '起始日期', '截止日期', '适用对象', '状态'],
+      rows.map((r) => [
+        r.programme,
+        r.programmeName,
+        `${formatYuanCompact(r.amountFen)}元/${r.period === 'year' ? '年' : '月'}`,
+        r.effectiveFrom,
+        r.effectiveTo ?? '长期',
+        r.group ?? (r.kind === 'director' ? '儿童主任' : '全部'),
+        r.active ? '' : '已停用',
+      ]),
+    ),
+  )
 }
 
 function localiseParseError(message: string): string {

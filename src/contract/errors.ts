@@ -2,7 +2,7 @@ import type { z } from 'zod'
 
 /** What a front answers when a payload does not fit the contract: never a stack trace. */
 export interface CallFailure {
-  error: { code: 'unknown_call' | 'invalid_input' | 'internal' | 'unauthorised' | 'refused'; message: string; issues?: string[] }
+  error: { code: 'unknown_call' | 'invalid_input' | 'internal' | 'unauthorised' | 'refused' | 'locked'; message: string; issues?: string[] }
 }
 
 export function describeIssues(error: z.ZodError): string[] {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { call, DivisionCode, Done, Empty, Id, outcome } from './define'
 
-export const SheetKind = z.enum(['divisions', 'supervisors', 'directors', 'children'])
+export const SheetKind = z.enum(['divisions', 'supervisors', 'directors', 'children', 'reviews', 'visits'])
 export type SheetKind = z.infer<typeof SheetKind>
 
 const StagedId = z.string().regex(/^[0-9a-f]{24}$/, '文件编号格式不正确')

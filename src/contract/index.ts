@@ -6,6 +6,10 @@ import { divisionCalls } from './divisions'
 import { exportCalls, importCalls } from './imports'
 import { workforceCalls } from './workforce'
 import { staffCalls } from './staff'
+import { subsidyCalls } from './subsidies'
+import { backupCalls } from './backups'
+import { securityCalls } from './security'
+import { followupCalls } from './followup'
 
 /** Every call the renderer (or the CLI) can make. There is no other way to the data. */
 export const contract = {
@@ -17,6 +21,10 @@ export const contract = {
   ...importCalls,
   ...exportCalls,
   ...workforceCalls,
+  ...subsidyCalls,
+  ...backupCalls,
+  ...securityCalls,
+  ...followupCalls,
 }
 
 export type Contract = typeof contract
@@ -39,3 +47,7 @@ export * from './divisions'
 export * from './imports'
 export * from './workforce'
 export * from './staff'
+export * from './subsidies'
+export * from './backups'
+export * from './security'
+export * from './followup'

@@ -1,6 +1,11 @@
 import { contract, isCallName, type CallName } from '../contract'
+import { OPEN_WHILE_LOCKED } from '../contract/security'
+import { maskNumbersIn } from './audit/describe'
+import { disclosesFullNumbers, recordDisclosure } from './audit/disclosure'
+import { isLocked, touch } from './security/app-lock'
 import { describeIssues, type CallFailure } from '../contract/errors'
 import type { ServiceContext } from './context'
+import { describeStorageFault } from './db/faults'
 import { handlers, NotFound } from './handlers'
 
 export type CallAnswer = { result: unknown } | CallFailure
@@ -23,8 +28,15 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<CallAnswer> {
   if (!isCallName(name)) {
-    return { error: { code: 'unknown_call', message: `未知的调用：${name.slice(0, 60)}` } }
+    // The name is echoed to help a developer; a personal number typed into it is not.
+    return { error: { code: 'unknown_call', message: `未知的调用：${maskNumbersIn(name.slice(0, 60))}` } }
   }
+  // The app lock: while locked only the lock's own calls (and the version line) answer, whatever the front.
+  const open = OPEN_WHILE_LOCKED.includes(name)
+  if (!open && isLocked(ctx)) {
+    return { error: { code: 'locked', message: '台账已锁定：请输入开机密码解锁后再操作。' } }
+  }
+  if (!open) touch(ctx)
   const definition = contract[name]
   const parsed = definition.input.safeParse(payload ?? {})
   if (!parsed.success) {
@@ -42,9 +54,14 @@ export async function dispatch(
         return { error: { code: 'internal', message: `程序内部错误：${name} 的返回值不符合约定。`, issues: describeIssues(checked.error) } }
       }
     }
+    // Whole ID numbers, phones or bank accounts went out: the trail says who took them.
+    if (disclosesFullNumbers(parsed.data)) recordDisclosure(ctx, name, parsed.data, result)
     return { result }
   } catch (error) {
     if (error instanceof NotFound) return { error: { code: 'refused', message: error.message } }
+    // The disk, not the program: a full disk, a read-only folder, a damaged file are the clerk's to hear about.
+    const storage = describeStorageFault(error, ctx.conn.file)
+    if (storage) return { error: { code: 'refused', message: storage } }
     options.onFault?.(name, error)
     return { error: { code: 'internal', message: '程序内部错误，操作未完成，数据未被修改。请重试；如仍出错，请联系技术支持。' } }
   }

@@ -24,6 +24,24 @@ import { KIND_NAMES } from './imports/fields'
 import { staffingTable } from './workforce/staffing'
 import { townshipWorkforce, workforceOverview } from './workforce/overview'
 import { writeStaffingBook } from './exports/staffing-book'
+import { listProgrammes, saveProgramme } from './subsidies/programmes-service'
+import {
+  discardRoster,
+  exportRoster,
+  generateRoster,
+  getRoster,
+  getRosterSummary,
+  listRosters,
+  lockRoster,
+  reconcileRoster,
+  rosterFileName,
+  rosterPrintPages,
+} from './subsidies/roster-service'
+import { budgetYear } from './subsidies/budget'
+import { backupHandlers } from './backups/backup-calls'
+import { exportAudit, listAudit } from './audit/audit-service'
+import { followupHandlers } from './followup/followup-calls'
+import { clearPassword, lockNow, lockStatus, recover, setPassword, unlock } from './security/app-lock'
 
 /** A record the caller asked for by id is not there: a refusal, not a crash. */
 export class NotFound extends Error {}
@@ -32,6 +50,8 @@ function found<T>(value: T | null, what: string): T {
   if (value === null) throw new NotFound(`${what}不存在，可能已被删除或编号有误，请刷新后重试。`)
   return value
 }
+
+const ROSTER = '该发放花名册'
 
 export type Handler<N extends CallName> = (ctx: ServiceContext, input: ParsedInput<N>) => Output<N> | Promise<Output<N>>
 export type HandlerMap = { [N in CallName]: Handler<N> }
@@ -106,6 +126,36 @@ export const handlers: HandlerMap = {
 
   'exports.template': (ctx, input) =>
     asDownload(`${KIND_NAMES[input.kind]}-填报模板.xlsx`, (out) => writeTemplate(ctx, input, out)),
+
+  'programmes.list': (ctx) => listProgrammes(ctx),
+  'programmes.save': (ctx, input) => saveProgramme(ctx, input),
+  'rosters.list': (ctx, input) => listRosters(ctx, input),
+  'rosters.generate': (ctx, input) => generateRoster(ctx, input),
+  'rosters.get': (ctx, input) => found(getRoster(ctx, input), ROSTER),
+  'rosters.pages': (ctx, input) => found(rosterPrintPages(ctx, input), ROSTER),
+  'rosters.lock': async (ctx, input) => found(await lockRoster(ctx, input.id), ROSTER),
+  'rosters.discard': (ctx, input) => found(discardRoster(ctx, input.id), ROSTER),
+  'rosters.reconcile': (ctx, input) => found(reconcileRoster(ctx, input.id), ROSTER),
+  'rosters.export': (ctx, input) => {
+    const summary = found(getRosterSummary(ctx, input.id), ROSTER)
+    return asDownload(rosterFileName(summary), (out) => exportRoster(ctx, input, out))
+  },
+  'budget.year': (ctx, input) => found(budgetYear(ctx, input), `补贴项目「${input.programme}」`),
+  'backups.list': (ctx) => backupHandlers.list(ctx),
+  'backups.create': (ctx) => backupHandlers.create(ctx),
+  'backups.restore': (ctx, input) => backupHandlers.restore(ctx, input),
+  'backups.download': (ctx, input) => backupHandlers.download(ctx, input),
+  'backups.check': (ctx) => backupHandlers.check(ctx),
+
+  'lock.status': (ctx) => lockStatus(ctx),
+  'lock.setPassword': (ctx, input) => setPassword(ctx, input),
+  'lock.unlock': (ctx, input) => unlock(ctx, input),
+  'lock.lock': (ctx) => lockNow(ctx),
+  'lock.recover': (ctx, input) => recover(ctx, input),
+  'lock.clear': (ctx, input) => clearPassword(ctx, input),
+  'audit.list': (ctx, input) => listAudit(ctx, input),
+  'exports.audit': (ctx, input) => asDownload(`操作日志-${ctx.today()}.xlsx`, (out) => exportAudit(ctx, input, out)),
+  ...followupHandlers((what) => found<never>(null, what)),
 }
 
 /** A staged file that is gone is the clerk's to hear about, not a fault. */

@@ -6,6 +6,8 @@ import { DatabaseOpenError } from '../core/db/connection'
 import { seedDemoDistrict } from '../core/demo/demo-district'
 import { defaultDatabaseFile } from '../core/paths'
 import { openRegistry } from '../core/registry'
+import { dailyBackup } from '../core/backups/service'
+import { describeStorageFault } from '../core/db/faults'
 import { startHost } from './server'
 
 const USAGE = `用法：npm run host -- [--db 文件] [--port 端口] [--demo]
@@ -43,7 +45,7 @@ async function main(): Promise<number> {
   const file = resolve(args.db ?? defaultDatabaseFile())
   let ctx
   try {
-    ctx = await openRegistry(file)
+    ctx = await openRegistry(file, { program: '儿童福利台账（浏览器模式）' })
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
       console.error(error.message)
@@ -52,6 +54,12 @@ async function main(): Promise<number> {
     throw error
   }
   if (args.demo) seedDemoDistrict(ctx)
+  try {
+    await dailyBackup(ctx)
+  } catch (error) {
+    // The app still starts; the clerk hears why there is no backup today.
+    console.error(describeStorageFault(error, file) ?? '今天的自动备份未能完成，请在“备份与恢复”页面手动备份。')
+  }
   const rendererFolder = args.renderer
     ? resolve(args.renderer)
     : fileURLToPath(new URL('../../out/renderer/', import.meta.url))

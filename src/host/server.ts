@@ -47,6 +47,7 @@ const STATUS_OF: Record<CallFailure['error']['code'], number> = {
   unauthorised: 401,
   refused: 409,
   internal: 500,
+  locked: 423,
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -1,11 +1,27 @@
-import { ApartmentOutlined, BarChartOutlined, HomeOutlined, ImportOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  SafetyOutlined,
+  BarChartOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  PayCircleOutlined,
+  SolutionOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
 import { Layout, Menu, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { CategoriesProvider } from './components/categories-context'
 import { DivisionsProvider } from './components/divisions-context'
 import { useCall } from './components/use-call'
 import { CategoriesPage } from './pages/categories/CategoriesPage'
+import { BackupsPage } from './pages/backups/BackupsPage'
 import { StaffingPage } from './pages/workforce/StaffingPage'
+import { RosterPage } from './pages/subsidies/RosterPage'
+import { SubsidiesPage } from './pages/subsidies/SubsidiesPage'
 import { ChildEditPage } from './pages/children/ChildEditPage'
 import { ChildFilePage } from './pages/children/ChildFilePage'
 import { ChildrenListPage } from './pages/children/ChildrenListPage'
@@ -13,6 +29,8 @@ import { DivisionsPage } from './pages/divisions/DivisionsPage'
 import { HomePage } from './pages/home/HomePage'
 import { ImportsPage } from './pages/imports/ImportsPage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { AuditLogPage } from './pages/audit/AuditLogPage'
+import { SecurityPage } from './pages/security/SecurityPage'
 import { DirectorsPage, SupervisorsPage } from './pages/staff/StaffPages'
 import { navigate, useHashRoute, type Route } from './routing'
 
@@ -23,8 +41,12 @@ const MENU = [
   { key: '/supervisors', icon: <SolutionOutlined />, label: '儿童督导员' },
   { key: '/directors', icon: <UserOutlined />, label: '儿童主任' },
   { key: '/workforce', icon: <BarChartOutlined />, label: '队伍与配比' },
+  { key: '/subsidies', icon: <PayCircleOutlined />, label: '补贴发放' },
   { key: '/imports', icon: <ImportOutlined />, label: '导入' },
   { key: '/categories', icon: <TagsOutlined />, label: '类型字典' },
+  { key: '/audit', icon: <AuditOutlined />, label: '操作日志' },
+  { key: '/security', icon: <SafetyOutlined />, label: '安全设置' },
+  { key: '/backups', icon: <DatabaseOutlined />, label: '备份与恢复' },
 ]
 
 function menuKeyOf(path: string): string {
@@ -53,10 +75,20 @@ function pageFor(route: Route): ReactNode {
       return parts.length === 1 ? <DirectorsPage /> : null
     case 'workforce':
       return parts.length === 1 ? <StaffingPage /> : null
+    case 'subsidies':
+      if (parts.length === 1) return <SubsidiesPage query={route.query} />
+      if (id === 'rosters' && action && /^\d+$/.test(action) && parts.length === 3) return <RosterPage id={Number(action)} />
+      return null
     case 'categories':
       return parts.length === 1 ? <CategoriesPage /> : null
     case 'imports':
       return parts.length === 1 ? <ImportsPage /> : null
+    case 'audit':
+      return parts.length === 1 ? <AuditLogPage query={route.query} /> : null
+    case 'security':
+      return parts.length === 1 ? <SecurityPage /> : null
+    case 'backups':
+      return parts.length === 1 ? <BackupsPage /> : null
     default:
       return null
   }

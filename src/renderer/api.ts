@@ -24,6 +24,9 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = 'cwr.token'
 
+/** Fired on window when a call is refused because the app is locked. */
+export const LOCKED_EVENT = 'cwr:locked'
+
 // The loopback host hands the token over in the URL once; keep it for this tab and take it out of the address bar.
 function hostToken(): string {
   const url = new URL(window.location.href)
@@ -53,7 +56,11 @@ async function overHttp(name: string, input: unknown): Promise<{ result: unknown
 
 export async function call<N extends CallName>(name: N, input: Input<N>): Promise<Output<N>> {
   const answer = window.cwr ? await window.cwr.call(name, input) : await overHttp(name, input)
-  if ('error' in answer) throw new ApiError(answer.error.code, answer.error.message, answer.error.issues)
+  if ('error' in answer) {
+    // The app locked itself (idle, or another window): the lock screen takes over (components/LockGate).
+    if (answer.error.code === 'locked') window.dispatchEvent(new Event(LOCKED_EVENT))
+    throw new ApiError(answer.error.code, answer.error.message, answer.error.issues)
+  }
   return answer.result as Output<N>
 }
 

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppShell } from './AppShell'
+import { LockGate } from './components/LockGate'
 import './global.css'
 
 dayjs.locale('zh-cn')
@@ -24,7 +25,9 @@ createRoot(root).render(
       }}
     >
       <AntApp>
-        <AppShell />
+        <LockGate>
+          <AppShell />
+        </LockGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -39,6 +39,26 @@ const WRITE_CALLS = [
   'imports.errorBook',
   'imports.discard',
   'imports.undo',
+  'programmes.save',
+  'rosters.generate',
+  'rosters.lock',
+  'rosters.discard',
+  'lock.setPassword',
+  'lock.recover',
+  'lock.clear',
+  'backups.create',
+  'backups.restore',
+  'reviews.add',
+  'reviews.check',
+  'visits.add',
+  'visits.resolve',
+  'assessments.save',
+  'services.catalogueSave',
+  'services.plan',
+  'services.deliver',
+  'documents.add',
+  'documents.remove',
+  'settings.save',
 ] as const satisfies readonly CallName[]
 const READ_CALLS = [
   'app.info',
@@ -62,6 +82,34 @@ const READ_CALLS = [
   'workforce.township',
   'exports.staffing',
   'trainings.list',
+  'programmes.list',
+  'rosters.list',
+  'rosters.get',
+  'rosters.pages',
+  'rosters.reconcile',
+  'rosters.export',
+  'budget.year',
+  'lock.status',
+  'lock.unlock',
+  'lock.lock',
+  'audit.list',
+  'exports.audit',
+  'backups.list',
+  'backups.download',
+  'backups.check',
+  'children.file',
+  'reviews.list',
+  'visits.list',
+  'services.catalogue',
+  'followup.stale',
+  'dashboard.work',
+  'reports.categories',
+  'reports.services',
+  'reports.completion',
+  'exports.categoriesReport',
+  'exports.servicesReport',
+  'exports.completionReport',
+  'settings.get',
 ] as const satisfies readonly CallName[]
 
 const HUGE = 'x'.repeat(200_000)
@@ -169,13 +217,98 @@ const BASES: { [N in CallName]: Input<N> } = {
   'trainings.list': { personKind: 'director', personId: 1 },
   'trainings.add': { personKind: 'director', personId: 1, heldOn: '2026-03-01', course: '儿童主任业务培训', hoursTenths: 15 },
   'trainings.remove': { id: 1 },
+  'programmes.list': {},
+  'programmes.save': {
+    code: 'disability-living',
+    name: '困难残疾人生活补贴',
+    kind: 'child',
+    period: 'month',
+    categories: ['disabled'],
+    excludedBy: [],
+    ageLimit: 18,
+    extension: { untilAge: 22, needs: 'school-enrolment' },
+    startRule: 'month-after-registration',
+    endRule: 'month-of-exit',
+    standards: [{ amountFen: 30000, effectiveFrom: '2026-01-01', effectiveTo: null, group: null }],
+    active: true,
+  },
+  'rosters.list': { programme: 'orphan-basic' },
+  'rosters.generate': { programme: 'orphan-basic', month: '2026-11', months: 3 },
+  'rosters.get': { id: 1, fullNumbers: false, page: 1, pageSize: 100 },
+  'rosters.pages': { id: 1, rowsPerPage: 20, fullNumbers: false },
+  'rosters.lock': { id: 1 },
+  'rosters.discard': { id: 1 },
+  'rosters.reconcile': { id: 1 },
+  'rosters.export': { id: 1, fullNumbers: false, rowsPerPage: 20 },
+  'budget.year': { programme: 'orphan-basic', year: 2026, whatIf: { newAmountFen: 130000, fromMonth: '2026-07', caseloadChangePercent: 10 } },
+  'lock.status': {},
+  'lock.setPassword': { currentPassword: 'old-pass-2026', newPassword: 'new-pass-2026' },
+  'lock.unlock': { password: 'any-pass-2026' },
+  'lock.lock': {},
+  'lock.recover': { recoveryCode: '7K3D-QX9M-2HPA-W4TB-E6RN', newPassword: 'new-pass-2026' },
+  'lock.clear': { password: 'any-pass-2026' },
+  'audit.list': {
+    actor: '测试员',
+    from: '2026-01-01',
+    to: '2026-12-31',
+    entity: 'child',
+    entityId: '1',
+    childId: 1,
+    child: '张',
+    page: 1,
+    pageSize: 50,
+    fullNumbers: false,
+  },
+  'exports.audit': { actor: '测试员', from: '2026-01-01', to: '2026-12-31', entity: 'child', entityId: '1', childId: 1, child: '张', fullNumbers: false },
+  'backups.list': {},
+  'backups.create': {},
+  'backups.restore': { name: 'registry-20261123-093000-manual.db' },
+  'backups.download': { name: 'registry-20261123-093000-manual.db' },
+  'backups.check': {},
+  'children.file': { id: 1 },
+  'reviews.list': { townshipCode: '420102901000', villageCode: '420102901901', childId: 1, quarter: '2026-Q3', checked: 'all', page: 1, pageSize: 50 },
+  'reviews.add': { childId: 1, reviewedOn: '2026-10-08', reviewer: '李梅', quarter: '2026-Q4', noChange: false, changes: '监护人电话变更' },
+  'reviews.check': { id: 1, checker: '王督导' },
+  'visits.list': { townshipCode: '420102901000', villageCode: '420102901901', childId: 1, risk: 'open', from: '2026-01-01', to: '2026-12-31', page: 1, pageSize: 50 },
+  'visits.add': { childId: 1, visitedOn: '2026-10-08', visitor: '李梅', kind: 'home', findings: '祖母住院，无人照料', risk: 'no-guardian' },
+  'visits.resolve': { id: 1, action: '联系伯父临时照料', resolvedBy: '王督导', resolvedOn: '2026-10-09' },
+  'assessments.save': {
+    childId: 1,
+    assessedOn: '2026-10-08',
+    assessor: '李梅',
+    selfLevel: 'general',
+    selfNotes: '',
+    familyLevel: 'key',
+    familyNotes: '低保家庭',
+    guardianshipLevel: 'urgent',
+    guardianshipNotes: '祖母年迈',
+    services: ['counselling'],
+  },
+  'services.catalogue': { includeInactive: true },
+  'services.catalogueSave': { code: 'counselling', name: '心理辅导', area: 'mental', dimension: 'self', active: true },
+  'services.plan': { childId: 1, serviceCode: 'counselling', plannedOn: '2026-10-08', provider: '区社工站', notes: '' },
+  'services.deliver': { childId: 1, serviceCode: 'counselling', planId: 1, deliveredOn: '2026-10-20', provider: '区社工站', notes: '' },
+  'documents.add': { childId: 1, type: 'school-enrolment', title: '在校就读证明', issuedOn: '2026-09-01', validUntil: '2027-07-31', notes: '' },
+  'documents.remove': { id: 1 },
+  'followup.stale': { asOf: '2026-11-23', townshipCode: '420102901000', villageCode: '420102901901', page: 1, pageSize: 50 },
+  'dashboard.work': { asOf: '2026-11-23' },
+  'reports.categories': { date: '2026-11-23' },
+  'reports.services': { from: '2026-01-01', to: '2026-12-31' },
+  'reports.completion': { quarter: '2026-Q3' },
+  'exports.categoriesReport': { date: '2026-11-23' },
+  'exports.servicesReport': { from: '2026-01-01', to: '2026-12-31' },
+  'exports.completionReport': { quarter: '2026-Q3' },
+  'settings.get': {},
+  'settings.save': { reviewDeadlineDays: 20 },
 }
 
-type Kind = 'string' | 'number' | 'boolean' | 'enum' | 'array' | 'union' | 'record'
+type Kind = 'string' | 'number' | 'boolean' | 'enum' | 'array' | 'union' | 'record' | 'object'
 interface Field {
   name: string
   kind: Kind
   required: boolean
+  /** null is a valid value (e.g. no age limit), so it is not among the wrong ones */
+  nullable: boolean
 }
 
 /** Reads the field list of a call's input from the contract itself (zod v4 definitions). */
@@ -183,11 +316,11 @@ function fieldsOf(name: CallName): Field[] {
   const input = contract[name].input as unknown as { shape: Record<string, z.ZodType> }
   return Object.entries(input.shape).map(([field, schema]) => {
     let def = (schema as unknown as { def: { type: string; innerType?: { def: unknown } } }).def
-    while (def.type === 'optional' || def.type === 'default') def = def.innerType!.def as typeof def
-    if (!['string', 'number', 'boolean', 'enum', 'array', 'union', 'record'].includes(def.type)) {
+    while (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') def = def.innerType!.def as typeof def
+    if (!['string', 'number', 'boolean', 'enum', 'array', 'union', 'record', 'object'].includes(def.type)) {
       throw new Error(`${name}.${field}: no wrong values known for a ${def.type}; extend the fuzz test`)
     }
-    return { name: field, kind: def.type as Kind, required: !schema.safeParse(undefined).success }
+    return { name: field, kind: def.type as Kind, required: !schema.safeParse(undefined).success, nullable: schema.safeParse(null).success }
   })
 }
 
@@ -200,6 +333,8 @@ const WRONG: Record<Kind, unknown[]> = {
   array: ['orphan', '', null, 42, true, {}, { 0: 'orphan', length: 1 }, [42], [null], [{}], [NaN], [HUGE], [HUGE_CJK], Array.from({ length: 200 }, () => 'a'), [['nested']], nestedArray(60)],
   union: [42, null, true, [], {}, 'NaN', '2026/01/01', '01-01-2026', '2026-1-1', ' ', HUGE, nested(10)],
   record: [42, 'x', true, [], [1], { Sheet1: 42 }, { Sheet1: { x: 'name' } }, { Sheet1: { '1': 42 } }, { Sheet1: [] }, nested(10)],
+  // Objects whose own fields may all be optional: only what is not an object at all is wrong for every one.
+  object: [42, 0, 'x', '', true, false, NaN, [], [1], [{}], HUGE],
 }
 
 /** Payloads that are not an object at all (null and undefined are left out: they mean "no input"). */
@@ -226,6 +361,7 @@ interface Case {
 function wrongFor(name: CallName, field: Field): unknown[] {
   // A workbook's bytes are meant to be long: 200,000 base64 letters are a (junk) file, not a malformed call.
   if (name === 'imports.upload' && field.name === 'dataBase64') return WRONG.string.filter((wrong) => wrong !== HUGE)
+  if (field.nullable) return WRONG[field.kind].filter((wrong) => wrong !== null)
   return WRONG[field.kind]
 }
 
@@ -288,6 +424,9 @@ let prototypeKeys: string[]
 
 beforeAll(async () => {
   reg = await demoRegistry()
+  // A roster (id 1) for the roster reads to read.
+  const generated = await dispatch(reg.ctx, 'rosters.generate', { programme: 'orphan-basic', month: reg.ctx.today().slice(0, 7) })
+  if ('error' in generated || !(generated.result as { ok: boolean }).ok) throw new Error(`no roster: ${JSON.stringify(generated)}`)
   prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
 })
 afterAll(() => reg?.cleanup())
@@ -406,6 +545,38 @@ describe('output validation: what the handlers return fits the contract', () => 
       'workforce.township': [{ code: township }, { code: township, date: '2020-01-01' }],
       'exports.staffing': [{}],
       'trainings.list': ids('directors').slice(0, 3).map((personId) => ({ personKind: 'director' as const, personId })),
+      'programmes.list': [{}],
+      'rosters.list': [{}, { programme: 'orphan-basic' }, { programme: 'no-such-programme' }],
+      'rosters.get': ids('rosters').flatMap((id) => [{ id }, { id, fullNumbers: true, page: 2, pageSize: 1 }]),
+      'rosters.pages': ids('rosters').flatMap((id) => [{ id }, { id, rowsPerPage: 5, fullNumbers: true }]),
+      'rosters.reconcile': ids('rosters').map((id) => ({ id })),
+      'rosters.export': ids('rosters').map((id) => ({ id })),
+      'lock.status': [{}],
+      'lock.unlock': [{ password: 'any-pass-2026' }],
+      'lock.lock': [{}],
+      'audit.list': [{}, { entity: 'child', fullNumbers: true }, { child: '张', pageSize: 5, page: 3 }, { from: '2020-01-01', to: '2030-12-31' }],
+      'exports.audit': [{}, { entity: 'division' }],
+      'backups.list': [{}],
+      'backups.download': [{ name: 'registry-20261123-093000-manual.db' }],
+      'backups.check': [{}],
+      'children.file': ids('children').map((id) => ({ id })),
+      'reviews.list': [{}, { townshipCode: township, checked: 'unchecked' }, { quarter: '2026-Q1', checked: 'checked', pageSize: 5, page: 2 }],
+      'visits.list': [{}, { risk: 'open' }, { risk: 'flagged', townshipCode: township }, { from: '2020-01-01', to: '2030-12-31', pageSize: 1 }],
+      'services.catalogue': [{}, { includeInactive: true }],
+      'followup.stale': [{}, { townshipCode: township, pageSize: 3 }, { asOf: '2020-01-01' }, { asOf: '2030-04-16' }],
+      'dashboard.work': [{}, { asOf: '2020-01-01' }, { asOf: '2030-12-31' }],
+      'reports.categories': [{}, { date: '2020-01-01' }],
+      'reports.services': [{ from: '2020-01-01', to: '2030-12-31' }, { from: '2026-12-31', to: '2026-01-01' }],
+      'reports.completion': [{}, { quarter: '2020-Q1' }],
+      'exports.categoriesReport': [{}],
+      'exports.servicesReport': [{ from: '2020-01-01', to: '2030-12-31' }],
+      'exports.completionReport': [{}],
+      'settings.get': [{}],
+      'budget.year': [
+        { programme: 'orphan-basic', year: 2026 },
+        { programme: 'unsupported-basic', year: 2027, whatIf: { caseloadChangePercent: -20 } },
+        { programme: 'director-subsidy', year: 2026, whatIf: { newAmountFen: 10000, fromMonth: '2026-07' } },
+      ],
     }
   }
 

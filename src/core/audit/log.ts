@@ -3,7 +3,11 @@ import type { ServiceContext } from '../context'
 
 export interface AuditEntry {
   action: string
-  entity: 'division' | 'child' | 'supervisor' | 'director' | 'category'
+  entity: 'division' | 'child' | 'supervisor' | 'director' | 'category' | 'programme' | 'roster'
+    /** the app itself: its lock password; and disclosures of full personal numbers (exports, prints) */
+    | 'app' | 'export'
+    /** case follow-up (src/core/followup): a child's reviews, visits, assessments, services, documents; its settings */
+    | 'review' | 'visit' | 'assessment' | 'service' | 'document' | 'setting'
   entityId: string | number
   before?: unknown
   after?: unknown

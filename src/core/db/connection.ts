@@ -3,6 +3,8 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { backupDatabase } from './backup'
+import { corruptionMessage, storageFaultKind } from './faults'
+import { acquireDatabaseLock, DatabaseLockError } from './lock'
 import { applyMigration, appliedMigrations, loadMigrations, planMigrations } from './migrations'
 import { schema } from './schema'
 
@@ -24,6 +26,8 @@ export class DatabaseOpenError extends Error {}
 export interface OpenOptions {
   /** refuse to create a file that is not there (the CLI's commands other than init) */
   mustExist?: boolean
+  /** who takes the lock file (shown to a second program that is refused) */
+  program?: string
 }
 
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Connection> {
@@ -32,12 +36,23 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     throw new DatabaseOpenError(`找不到数据库文件：${file}。请检查路径，或先用 init 命令新建台账。`)
   }
   if (isNew) mkdirSync(dirname(file), { recursive: true })
+  // One program per database file (see lock.ts); the lock goes when the connection closes.
+  let release: () => void
+  try {
+    release = acquireDatabaseLock(file, options.program)
+  } catch (error) {
+    if (error instanceof DatabaseLockError) throw new DatabaseOpenError(error.message)
+    throw error
+  }
   let sqlite: Database.Database
   try {
     sqlite = new Database(file)
     sqlite.pragma('journal_mode = WAL')
+    // Reading the schema touches the file's first pages: a damaged file says so here, not mid-write.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
   } catch (error) {
-    throw new DatabaseOpenError(`无法打开数据库文件 ${file}：${(error as Error).message}`)
+    release()
+    throw new DatabaseOpenError(openFailure(file, error))
   }
   try {
     sqlite.pragma('foreign_keys = ON')
@@ -71,10 +86,32 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       db: drizzle(sqlite, { schema }),
       schemaVersion: shipped[shipped.length - 1]?.name ?? '',
       backups,
-      close: () => sqlite.close(),
+      close: () => {
+        try {
+          sqlite.close()
+        } finally {
+          release()
+        }
+      },
     }
   } catch (error) {
     sqlite.close()
+    release()
+    if (!(error instanceof DatabaseOpenError) && storageFaultKind(error)) throw new DatabaseOpenError(openFailure(file, error))
     throw error
   }
+}
+
+/** Why a file could not be opened, in the clerk's words (a damaged file names the newest good backup). */
+function openFailure(file: string, error: unknown): string {
+  const kind = storageFaultKind(error)
+  if (kind === 'corrupt') return corruptionMessage(file)
+  if (kind === 'read-only') {
+    return (
+      `无法打开数据库文件 ${file}：文件或其所在文件夹是只读的（台账需要在数据库旁写入日志文件）。` +
+      '请检查文件夹权限，或将数据库复制到可写的文件夹后再打开。'
+    )
+  }
+  if (kind === 'full') return `无法打开数据库文件 ${file}：磁盘空间已满。请清理磁盘空间后重试。`
+  return `无法打开数据库文件 ${file}：${(error as Error).message}`
 }

@@ -167,6 +167,106 @@ export const importMappings = sqliteTable(
   (t) => [primaryKey({ columns: [t.townshipCode, t.kind, t.header] })],
 )
 
+export const programmes = sqliteTable('programmes', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['child', 'director'] }).notNull(),
+  period: text('period', { enum: ['month', 'year'] }).notNull().default('month'),
+  categories: text('categories', { mode: 'json' }).$type<string[]>().notNull(),
+  excludedBy: text('excluded_by', { mode: 'json' }).$type<string[]>().notNull(),
+  ageLimit: integer('age_limit'),
+  extension: text('extension', { mode: 'json' }).$type<{ untilAge: number; needs: 'school-enrolment' } | null>(),
+  startRule: text('start_rule', { enum: ['month-after-registration', 'month-of-registration'] }).notNull(),
+  endRule: text('end_rule', { enum: ['month-after-exit', 'month-of-exit'] }).notNull(),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(100),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export const standards = sqliteTable('standards', {
+  id: integer('id').primaryKey(),
+  programmeCode: text('programme_code').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  effectiveFrom: text('effective_from').notNull(),
+  effectiveTo: text('effective_to'),
+  grp: text('grp'),
+})
+
+export const rosters = sqliteTable('rosters', {
+  id: integer('id').primaryKey(),
+  programmeCode: text('programme_code').notNull(),
+  programmeName: text('programme_name').notNull(),
+  districtName: text('district_name').notNull().default(''),
+  firstMonth: text('first_month').notNull(),
+  months: integer('months').notNull(),
+  lastMonth: text('last_month').notNull(),
+  status: text('status', { enum: ['draft', 'locked'] }).notNull().default('draft'),
+  generatedAt: text('generated_at').notNull(),
+  generatedBy: text('generated_by').notNull(),
+  lockedAt: text('locked_at'),
+  lockedBy: text('locked_by'),
+  backupFile: text('backup_file'),
+  totalFen: integer('total_fen').notNull(),
+  lineCount: integer('line_count').notNull(),
+  excludedCount: integer('excluded_count').notNull(),
+  backPayLines: integer('back_pay_lines').notNull().default(0),
+  lockedBefore: integer('locked_before').notNull().default(0),
+})
+
+export const rosterLines = sqliteTable(
+  'roster_lines',
+  {
+    rosterId: integer('roster_id').notNull(),
+    seq: integer('seq').notNull(),
+    childId: integer('child_id'),
+    directorId: integer('director_id'),
+    township: text('township').notNull(),
+    village: text('village').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull().default(''),
+    category: text('category').notNull(),
+    categoryCode: text('category_code').notNull().default(''),
+    standardFen: integer('standard_fen').notNull(),
+    months: integer('months').notNull(),
+    paidMonths: text('paid_months').notNull(),
+    backPayMonths: text('back_pay_months').notNull().default(''),
+    backPayFen: integer('back_pay_fen').notNull().default(0),
+    amountFen: integer('amount_fen').notNull(),
+    guardian: text('guardian').notNull().default(''),
+    bankAccount: text('bank_account').notNull().default(''),
+    rule: text('rule').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rosterId, t.seq] })],
+)
+
+export const rosterExcluded = sqliteTable(
+  'roster_excluded',
+  {
+    rosterId: integer('roster_id').notNull(),
+    seq: integer('seq').notNull(),
+    childId: integer('child_id'),
+    directorId: integer('director_id'),
+    township: text('township').notNull(),
+    village: text('village').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull().default(''),
+    reason: text('reason').notNull(),
+    owedFen: integer('owed_fen').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.rosterId, t.seq] })],
+)
+
+/** The app lock (0006): one row when a password is set; both secrets only as scrypt hashes. */
+export const appLock = sqliteTable('app_lock', {
+  id: integer('id').primaryKey(),
+  passwordHash: text('password_hash').notNull(),
+  recoveryHash: text('recovery_hash').notNull(),
+  setAt: text('set_at').notNull(),
+  setBy: text('set_by').notNull(),
+})
+
 export const schema = {
   divisions,
   categories,
@@ -181,4 +281,10 @@ export const schema = {
   importBatchRows,
   importProblems,
   importMappings,
+  programmes,
+  standards,
+  rosters,
+  rosterLines,
+  rosterExcluded,
+  appLock,
 }

@@ -1,10 +1,13 @@
 import type { ServiceContext } from '../context'
+import { seedDemoTrainings } from './demo-workforce'
 import { createChild } from '../registry/children-service'
 import { createDivision, getDistrict, setDistrict } from '../registry/divisions-service'
 import { createStaff, DIRECTOR, SUPERVISOR } from '../registry/staff-service'
 import { pick, randomBirthDate, randomMobile, randomName, seededRandom } from './people'
 import { makeIdNumber } from '../shared/id-number'
 import { addYears } from '../shared/dates'
+import { addMonths } from '../subsidies/rules'
+import { seedDemoFollowup } from './demo-followup'
 
 const TOWNSHIPS: [string, string[]][] = [
   ['城关镇', ['东街社区', '西街社区', '南关村', '北关村', '河口村']],
@@ -58,12 +61,25 @@ export function seedDemoDistrict(ctx: ServiceContext): void {
           guardianRelation: pick(random, ['祖父', '祖母', '外祖母', '伯父', '姑姑', '母亲']),
           guardianPhone: randomMobile(random),
           bankAccount: `6217${String(Math.floor(random() * 1e12)).padStart(12, '0')}`,
-          registeredOn: '',
+          registeredOn: approvedEarlier(categories, birthDate, today),
           notes: '',
         })
       }
     })
   }
+  seedDemoFollowup(ctx)
+  seedDemoTrainings(ctx)
+}
+
+/**
+ * Orphans and de facto unsupported children were approved a few months ago, so the demo's roster for
+ * this month has lines to show; everyone else is registered today. No random number is drawn here,
+ * so the rest of the district stays as it was.
+ */
+function approvedEarlier(categories: string[], birthDate: string, today: string): string {
+  if (!categories.includes('orphan') && !categories.includes('unsupported')) return ''
+  const approved = `${addMonths(today.slice(0, 7), -3)}-05`
+  return approved > birthDate ? approved : birthDate
 }
 
 function staffInput(random: () => number, divisionCode: string, today: string) {

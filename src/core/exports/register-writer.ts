@@ -57,7 +57,7 @@ interface StreamState {
   length?: number
 }
 /** The parts of exceljs's per-sheet stream (a StreamBuf) and of archiver's entry stream we read. */
-interface SheetStream {
+export interface SheetStream {
   buffers?: { length?: number }[]
   pipes?: { _writableState?: StreamState; _readableState?: StreamState }[]
 }
@@ -68,7 +68,7 @@ interface SheetStream {
  * until the zip reaches it, then the zip's input queue. Anything unexpected counts as empty, so a
  * changed exceljs or archiver costs memory, never a hang.
  */
-function pendingBytes(stream: SheetStream): number {
+export function pendingBytes(stream: SheetStream): number {
   const pipe = stream.pipes?.[0]
   if (pipe) return (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0)
   return (stream.buffers ?? []).reduce((sum, b) => sum + (b.length ?? 0), 0)

@@ -8,6 +8,7 @@ import { fieldsOf, KIND_NAMES, type SheetKind } from './fields'
 import { expectedHeaders, locateHeader, type HeaderColumn } from './locate-header'
 import { PlaceBook } from './places'
 import { checkStaffRows } from './staff-import'
+import { checkReviewRows, checkVisitRows } from './followup-import'
 import { columnName, type WorkbookData } from './workbook'
 
 export interface ImportOptions {
@@ -27,7 +28,12 @@ const FILL_DOWN: Record<SheetKind, string[]> = {
   directors: ['township'],
   supervisors: ['township'],
   divisions: ['townshipName', 'townshipCode'],
+  reviews: ['township', 'village'],
+  visits: ['township', 'village'],
 }
+
+/** Follow-up sheets find each child by its ID number: a township helps check the rows but is not needed. */
+const TOWNSHIP_OPTIONAL: ReadonlySet<SheetKind> = new Set(['divisions', 'reviews', 'visits'])
 
 function rememberedMapping(ctx: ServiceContext, townshipCode: string | null, kind: SheetKind): Map<string, string | null> {
   if (!townshipCode) return new Map()
@@ -128,7 +134,9 @@ export function analyseWorkbook(
       continue
     }
     if (!hasTownshipColumn && kind !== 'divisions') {
-      if (!township) {
+      if (!township && TOWNSHIP_OPTIONAL.has(kind)) {
+        // nothing to check the rows' townships against: each row's child says where it lives
+      } else if (!township) {
         analysis.fileProblems.push({
           sheet: sheet.name,
           row: null,
@@ -138,8 +146,8 @@ export function analyseWorkbook(
         summary.skipped = '无法确定乡镇'
         continue
       }
-      sheetTownships.add(township.code)
-      if (!analysis.township) {
+      else sheetTownships.add(township.code)
+      if (township && !analysis.township) {
         analysis.township = { code: township.code, name: township.name }
         analysis.townshipSource = source
       }
@@ -158,7 +166,11 @@ export function analyseWorkbook(
         ? checkChildRows(ctx, rows, context, missing)
         : kind === 'divisions'
           ? checkDivisionRows(ctx, rows, context)
-          : checkStaffRows(ctx, kind, rows, context, missing)
+          : kind === 'reviews'
+            ? checkReviewRows(ctx, rows, context)
+            : kind === 'visits'
+              ? checkVisitRows(ctx, rows, context)
+              : checkStaffRows(ctx, kind, rows, context, missing)
     summary.dataRows = results.length
     for (const result of results) analysis.rows.push(result)
   }

@@ -6,7 +6,7 @@ export interface BatchSummary {
   id: number
   fileName: string
   sha256: string
-  kind: 'divisions' | 'supervisors' | 'directors' | 'children'
+  kind: 'divisions' | 'supervisors' | 'directors' | 'children' | 'reviews' | 'visits'
   townshipName: string | null
   sheets: string[]
   counts: { new: number; changed: number; unchanged: number; rejected: number }
@@ -33,7 +33,14 @@ interface BatchRecord {
   undone_by: string | null
 }
 
-const TABLES = { division: ['divisions', 'code'], child: ['children', 'id'], supervisor: ['supervisors', 'id'], director: ['directors', 'id'] } as const
+const TABLES = {
+  division: ['divisions', 'code'],
+  child: ['children', 'id'],
+  supervisor: ['supervisors', 'id'],
+  director: ['directors', 'id'],
+  review: ['quarterly_reviews', 'id'],
+  visit: ['visits', 'id'],
+} as const
 
 function toSummary(r: BatchRecord): BatchSummary {
   return {

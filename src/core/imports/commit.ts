@@ -10,12 +10,13 @@ import { countsOf, type FileAnalysis, type RowResult } from './analysis'
 import type { ChildImportFacts } from './children-import'
 import type { DivisionImportFacts } from './divisions-import'
 import type { StaffImportFacts } from './staff-import'
+import { commitFollowupRows } from './followup-import'
 
 export interface CommitMeta {
   backupFile: string | null
 }
 
-type BatchRow = { entity: 'division' | 'child' | 'supervisor' | 'director'; entityId: string; action: 'insert' | 'update'; before: unknown }
+type BatchRow = { entity: 'division' | 'child' | 'supervisor' | 'director' | 'review' | 'visit'; entityId: string; action: 'insert' | 'update'; before: unknown }
 
 /**
  * Writes one analysed file in one transaction: its accepted rows, the batch record that lets it be
@@ -53,10 +54,11 @@ export function commitAnalysis(ctx: ServiceContext, analysis: FileAnalysis, meta
     const accepted = analysis.rows.filter((r) => r.status === 'new' || r.status === 'changed')
     if (kind === 'children') for (const row of accepted as RowResult<ChildImportFacts>[]) written.push(commitChild(ctx, row, batchId))
     else if (kind === 'divisions') for (const row of accepted as RowResult<DivisionImportFacts>[]) written.push(...commitDivision(ctx, row, batchId))
+    else if (kind === 'reviews' || kind === 'visits') written.push(...commitFollowupRows(ctx, kind, accepted, batchId))
     else for (const row of accepted as RowResult<StaffImportFacts>[]) written.push(commitStaff(ctx, kind, row, batchId))
 
     for (const row of written) {
-      const table = { division: 'divisions', child: 'children', supervisor: 'supervisors', director: 'directors' }[row.entity]
+      const table = { division: 'divisions', child: 'children', supervisor: 'supervisors', director: 'directors', review: 'quarterly_reviews', visit: 'visits' }[row.entity]
       const key = row.entity === 'division' ? 'code' : 'id'
       const updatedAt = statement(ctx.sqlite, `SELECT updated_at FROM ${table} WHERE ${key} = ?`).pluck().get(row.entityId) as string
       statement(

@@ -1,15 +1,17 @@
 import aliases from '../../../resources/header-aliases.json'
 
-export type SheetKind = 'divisions' | 'supervisors' | 'directors' | 'children'
+export type SheetKind = 'divisions' | 'supervisors' | 'directors' | 'children' | 'reviews' | 'visits'
 
 /** The order files are committed in: places first, then the people who serve them, then the children. */
-export const KIND_ORDER: SheetKind[] = ['divisions', 'supervisors', 'directors', 'children']
+export const KIND_ORDER: SheetKind[] = ['divisions', 'supervisors', 'directors', 'children', 'reviews', 'visits']
 
 export const KIND_NAMES: Record<SheetKind, string> = {
   divisions: '区划名单',
   supervisors: '儿童督导员名单',
   directors: '儿童主任名单',
   children: '困境儿童名单',
+  reviews: '季度信息更新表',
+  visits: '走访记录表',
 }
 
 export interface FieldDef {
@@ -56,6 +58,28 @@ const LABELS: Record<SheetKind, Record<string, { label: string; required?: boole
     township: { label: '乡镇（街道）', required: true },
     village: { label: '村（社区）', required: true },
     ...STAFF_FIELDS,
+  },
+  // Case follow-up sheets (src/core/imports/followup-import.ts): the child is found by its ID number.
+  reviews: {
+    township: { label: '乡镇（街道）' },
+    village: { label: '村（社区）' },
+    name: { label: '姓名' },
+    idNumber: { label: '身份证号', required: true },
+    quarter: { label: '季度' },
+    reviewedOn: { label: '更新日期', required: true },
+    reviewer: { label: '更新人', required: true },
+    changes: { label: '变化情况' },
+  },
+  visits: {
+    township: { label: '乡镇（街道）' },
+    village: { label: '村（社区）' },
+    name: { label: '姓名' },
+    idNumber: { label: '身份证号', required: true },
+    visitedOn: { label: '走访日期', required: true },
+    visitor: { label: '走访人', required: true },
+    kind: { label: '走访方式' },
+    findings: { label: '走访情况' },
+    risk: { label: '风险情况' },
   },
   divisions: {
     townshipName: { label: '乡镇（街道）', required: true },

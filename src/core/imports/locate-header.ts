@@ -96,6 +96,8 @@ const KIND_HINTS: Record<SheetKind, RegExp> = {
   supervisors: /督导员/,
   directors: /儿童主任/,
   children: /困境儿童|儿童名单|儿童名册|留守儿童|孤儿/,
+  reviews: /季度更新|信息更新|档案更新|季度核查/,
+  visits: /走访|探访|入户/,
 }
 
 /**

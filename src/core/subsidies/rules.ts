@@ -27,6 +27,12 @@ export interface Programme {
   code: string
   name: string
   kind: 'child' | 'director'
+  /**
+   * 'month' (the default): a standard is an amount per month, paid for each month.
+   * 'year': a standard is an amount per year (education subsidy, insurance premium), paid once a
+   * year, in the month of the roster; the service keeps a child from being paid twice in a year.
+   */
+  period?: 'month' | 'year'
   /** category codes that make a child eligible (child programmes) */
   categories: string[]
   /** codes of programmes that take precedence: a child paid by one of those is not paid here */
@@ -100,9 +106,26 @@ export function isMonth(s: unknown): s is string {
   return typeof s === 'string' && MONTH.test(s) && s >= '0001-01'
 }
 
+/**
+ * A roster asks the same few questions of every child (where does this month start and end, when
+ * does a child born on this day turn 18): the answers are kept, so 100,000 children cost 100,000
+ * lookups, not 100,000 parses. Only valid input is kept; a cache that grows past its limit starts over.
+ */
+const CACHE_LIMIT = 20_000
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(key, value)
+  return value
+}
+
+const monthParts = new Map<string, [number, number]>()
+
 function splitMonth(month: string): [number, number] {
+  const known = monthParts.get(month)
+  if (known) return known
   if (!isMonth(month)) throw new RangeError(`not a month (YYYY-MM): ${JSON.stringify(month)}`)
-  return [Number(month.slice(0, 4)), Number(month.slice(5, 7))]
+  return remember(monthParts, month, [Number(month.slice(0, 4)), Number(month.slice(5, 7))])
 }
 
 function splitDate(date: string): [number, number, number] {
@@ -110,9 +133,13 @@ function splitDate(date: string): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]
 }
 
+const monthsOfDates = new Map<string, string>()
+
 export function monthOf(date: string): string {
+  const known = monthsOfDates.get(date)
+  if (known !== undefined) return known
   splitDate(date)
-  return date.slice(0, 7)
+  return remember(monthsOfDates, date, date.slice(0, 7))
 }
 
 export function addMonths(month: string, n: number): string {
@@ -121,14 +148,21 @@ export function addMonths(month: string, n: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
 }
 
+const starts = new Map<string, string>()
+const ends = new Map<string, string>()
+
 export function monthStart(month: string): string {
+  const known = starts.get(month)
+  if (known !== undefined) return known
   splitMonth(month)
-  return `${month}-01`
+  return remember(starts, month, `${month}-01`)
 }
 
 export function monthEnd(month: string): string {
+  const known = ends.get(month)
+  if (known !== undefined) return known
   const [y, m] = splitMonth(month)
-  return formatIsoDate(y, m, daysInMonth(y, m))
+  return remember(ends, month, formatIsoDate(y, m, daysInMonth(y, m)))
 }
 
 export function monthsOf(first: string, count: number): string[] {
@@ -147,11 +181,18 @@ export function monthsBetween(first: string, last: string): string[] {
  * The day a child reaches `age`, consistent with ageOn: a child born on 29 February turns a year
  * older on 1 March in common years (not on 28 February, which addYears would give).
  */
+/** age → birth date → the day of turning that age */
+const turnings = new Map<number, Map<string, string>>()
+
 export function dateOfTurning(birthDate: string, age: number): string {
+  let byBirth = turnings.get(age)
+  if (!byBirth) turnings.set(age, (byBirth = new Map()))
+  const known = byBirth.get(birthDate)
+  if (known !== undefined) return known
   const [y, m, d] = splitDate(birthDate)
   const year = y + age
-  if (m === 2 && d === 29 && !isLeapYear(year)) return formatIsoDate(year, 3, 1)
-  return formatIsoDate(year, m, d)
+  if (m === 2 && d === 29 && !isLeapYear(year)) return remember(byBirth, birthDate, formatIsoDate(year, 3, 1))
+  return remember(byBirth, birthDate, formatIsoDate(year, m, d))
 }
 
 /** "2025-11—2025-12、2026-02": consecutive months collapse into a range. */
@@ -180,25 +221,45 @@ type StandardChoice = { ok: true; standard: Standard } | { ok: false; reason: st
  */
 export function standardFor(programme: Programme, month: string, group?: string | null): StandardChoice {
   const first = monthStart(month)
-  const inForce = programme.standards.filter(
-    (s) => s.effectiveFrom <= first && (s.effectiveTo === null || s.effectiveTo >= first),
-  )
-  const own = group ? inForce.filter((s) => s.group === group) : []
-  const pool = own.length > 0 ? own : inForce.filter((s) => s.group == null)
-  if (pool.length === 0) {
+  // One pass (this runs for every child and month): the latest in force of the child's own group,
+  // and of the standards for everyone, each noting whether another starts the same day.
+  let own: Standard | null = null
+  let ownTwice = false
+  let common: Standard | null = null
+  let commonTwice = false
+  for (const s of programme.standards) {
+    if (s.effectiveFrom > first || (s.effectiveTo !== null && s.effectiveTo < first)) continue
+    if (group && s.group === group) {
+      if (own === null || s.effectiveFrom > own.effectiveFrom) {
+        own = s
+        ownTwice = false
+      } else if (s.effectiveFrom === own.effectiveFrom) ownTwice = true
+    } else if (s.group == null) {
+      if (common === null || s.effectiveFrom > common.effectiveFrom) {
+        common = s
+        commonTwice = false
+      } else if (s.effectiveFrom === common.effectiveFrom) commonTwice = true
+    }
+  }
+  const latest = own ?? common
+  if (latest === null) {
     return { ok: false, reason: group ? `当月无有效标准（${group}）` : '当月无有效标准' }
   }
-  const latest = pool.reduce((a, b) => (b.effectiveFrom > a.effectiveFrom ? b : a))
-  if (pool.filter((s) => s.effectiveFrom === latest.effectiveFrom).length > 1) {
+  if (own !== null ? ownTwice : commonTwice) {
     return { ok: false, reason: `当月有多条 ${latest.effectiveFrom} 起的标准，请核对补贴标准` }
   }
   return { ok: true, standard: latest }
 }
 
+/** 月 or 年: what one standard pays for. */
+export function periodUnit(programme: Pick<Programme, 'period'>): '月' | '年' {
+  return programme.period === 'year' ? '年' : '月'
+}
+
 /** ["1200元/月", "（2026-01-01 起标准）"]: the rate, and where it comes from. */
-function describeStandard(standard: Standard): [string, string] {
+function describeStandard(standard: Standard, unit: '月' | '年' = '月'): [string, string] {
   const group = standard.group ? `${standard.group}，` : ''
-  return [`${formatYuanCompact(standard.amountFen)}元/月`, `（${group}${standard.effectiveFrom} 起标准）`]
+  return [`${formatYuanCompact(standard.amountFen)}元/${unit}`, `（${group}${standard.effectiveFrom} 起标准）`]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,9 +270,12 @@ function exitReasonName(code: string | null | undefined): string {
   return code in EXIT_REASON_NAMES ? EXIT_REASON_NAMES[code as keyof typeof EXIT_REASON_NAMES] : code
 }
 
+const nextMonths = new Map<string, string>()
+
 function firstPaidMonth(programme: Programme, approvedOn: string): string {
   const month = monthOf(approvedOn)
-  return programme.startRule === 'month-of-registration' ? month : addMonths(month, 1)
+  if (programme.startRule === 'month-of-registration') return month
+  return nextMonths.get(month) ?? remember(nextMonths, month, addMonths(month, 1))
 }
 
 function lastPaidMonth(programme: Programme, exitDate: string): string {
@@ -265,18 +329,31 @@ type CategoryCheck = { ok: true; category: string } | { ok: false; reason: strin
  * month began with); failing that, the programme's own order of categories decides.
  */
 function categoryFor(programme: Programme, child: ChildFacts, month: string): CategoryCheck {
-  const relevant = child.categories.filter((c) => programme.categories.includes(c.code))
-  if (relevant.length === 0) return { ok: false, reason: '不属于本项目类别' }
   const first = monthStart(month)
   const last = monthEnd(month)
-  const touching = relevant.filter((c) => (c.since === null || c.since <= last) && (c.until === null || c.until >= first))
-  if (touching.length === 0) {
+  // One pass: a period held on the 1st beats one that only touches the month; then the
+  // programme's order of categories; then the child's own order.
+  let held = false
+  let chosen: CategoryPeriod | null = null
+  let chosenOnFirst = false
+  let chosenRank = 0
+  for (const c of child.categories) {
+    const rank = programme.categories.indexOf(c.code)
+    if (rank < 0) continue
+    held = true
+    if ((c.since !== null && c.since > last) || (c.until !== null && c.until < first)) continue
+    const onFirst = c.since === null || c.since <= first
+    if (chosen === null || (onFirst && !chosenOnFirst) || (onFirst === chosenOnFirst && rank < chosenRank)) {
+      chosen = c
+      chosenOnFirst = onFirst
+      chosenRank = rank
+    }
+  }
+  if (!held) return { ok: false, reason: '不属于本项目类别' }
+  if (chosen === null) {
+    const relevant = child.categories.filter((c) => programme.categories.includes(c.code))
     return { ok: false, reason: `当月不在本项目类别期间（${relevant.map(periodText).join('；')}）` }
   }
-  const onFirst = touching.filter((c) => c.since === null || c.since <= first)
-  const pool = onFirst.length > 0 ? onFirst : touching
-  const rank = (c: CategoryPeriod) => programme.categories.indexOf(c.code)
-  const chosen = pool.reduce((a, b) => (rank(b) < rank(a) ? b : a))
   return { ok: true, category: chosen.code }
 }
 
@@ -325,34 +402,48 @@ export function resolveExclusions(
   child: ChildFacts,
   month: string,
 ): Map<string, MonthEligibility> {
-  const byCode = new Map(programmes.filter((p) => p.kind === 'child').map((p) => [p.code, p]))
-  const resolved = new Map<string, MonthEligibility>()
-  const visiting = new Set<string>()
+  const byCode = new Map<string, Programme>()
+  for (const p of programmes) if (p.kind === 'child') byCode.set(p.code, p)
+  const state: ExclusionState = { byCode, resolved: new Map(), visiting: new Set(), child, month }
+  for (const code of byCode.keys()) resolveIn(state, code)
+  return state.resolved
+}
 
-  const pays = (code: string): boolean => {
-    if (visiting.has(code)) return true
-    return resolve(code)?.ok === true
-  }
-  const resolve = (code: string): MonthEligibility | undefined => {
-    const done = resolved.get(code)
-    if (done) return done
-    const programme = byCode.get(code)
-    if (!programme) return undefined
-    let result = eligibleMonth(programme, child, month)
-    if (result.ok) {
-      visiting.add(code)
-      const winner = programme.excludedBy.find((other) => other !== code && byCode.has(other) && pays(other))
-      visiting.delete(code)
-      if (winner) {
-        result = { ok: false, reason: `已享受${byCode.get(winner)!.name}（互斥）`, excludedBy: winner }
+interface ExclusionState {
+  byCode: Map<string, Programme>
+  resolved: Map<string, MonthEligibility>
+  visiting: Set<string>
+  child: ChildFacts
+  month: string
+}
+
+function paysIn(state: ExclusionState, code: string): boolean {
+  if (state.visiting.has(code)) return true
+  return resolveIn(state, code)?.ok === true
+}
+
+function resolveIn(state: ExclusionState, code: string): MonthEligibility | undefined {
+  const done = state.resolved.get(code)
+  if (done) return done
+  const programme = state.byCode.get(code)
+  if (!programme) return undefined
+  let result = eligibleMonth(programme, state.child, state.month)
+  if (result.ok) {
+    state.visiting.add(code)
+    let winner: string | undefined
+    for (const other of programme.excludedBy) {
+      if (other !== code && state.byCode.has(other) && paysIn(state, other)) {
+        winner = other
+        break
       }
     }
-    resolved.set(code, result)
-    return result
+    state.visiting.delete(code)
+    if (winner) {
+      result = { ok: false, reason: `已享受${state.byCode.get(winner)!.name}（互斥）`, excludedBy: winner }
+    }
   }
-
-  for (const code of byCode.keys()) resolve(code)
-  return resolved
+  state.resolved.set(code, result)
+  return result
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,9 +472,16 @@ export interface ChildLine {
   totalFen: number
   /** category code of the latest paid month */
   category: string
+  /** the standard of the latest paid month (the 标准 column of a printed roster) */
+  standardFen: number
   rule: string
   /** roster months not paid, each with its reason */
   skipped: MonthReason[]
+  /**
+   * codes of the programmes this line won over: the child qualified for them too in a paid month,
+   * and mutual exclusion gave the month to this programme (the rule says so in words)
+   */
+  outranked: string[]
 }
 
 export type ChildLineResult = ChildLine | { ok: false; reason: string; skipped: MonthReason[] }
@@ -394,24 +492,45 @@ type PaidMonth = { month: string; standard: Standard; category: string; extended
  * "1200元/月 × 1月（2025-01-01 起标准）+ 1300元/月 × 2月（2026-02-01 起标准）": one run per
  * distinct standard, in order of first use.
  */
-function describeRuns(paid: PaidMonth[]): string {
+/** "1200元/月 × 3月（2020-01-01 起标准）" by standard, unit and count: the same words for most lines of a roster. */
+const runTexts = new WeakMap<Standard, Map<string, string>>()
+
+function describeRun(standard: Standard, count: number, unit: '月' | '年'): string {
+  let texts = runTexts.get(standard)
+  if (!texts) runTexts.set(standard, (texts = new Map()))
+  const key = `${count}${unit}`
+  let text = texts.get(key)
+  if (text === undefined) {
+    const [amount, source] = describeStandard(standard, unit)
+    text = `${amount} × ${count}${unit}${source}`
+    if (texts.size < 100) texts.set(key, text)
+  }
+  return text
+}
+
+function describeRuns(paid: PaidMonth[], unit: '月' | '年' = '月'): string {
+  // One standard for every month: the common case, said without building a list.
+  const first = paid[0]!.standard
+  let single = true
+  for (const p of paid) {
+    if (p.standard !== first) {
+      single = false
+      break
+    }
+  }
+  if (single) return describeRun(first, paid.length, unit)
   const runs: { standard: Standard; count: number }[] = []
   for (const p of paid) {
     const run = runs.find((r) => r.standard === p.standard)
     if (run) run.count++
     else runs.push({ standard: p.standard, count: 1 })
   }
-  return runs
-    .map(({ standard, count }) => {
-      const [amount, source] = describeStandard(standard)
-      return `${amount} × ${count}月${source}`
-    })
-    .join('+ ')
+  return runs.map(({ standard, count }) => describeRun(standard, count, unit)).join('+ ')
 }
 
 function checkMonthList(months: string[], what: string): void {
   for (const m of months) splitMonth(m)
-  if (new Set(months).size !== months.length) throw new RangeError(`${what}: a month is listed twice`)
+  if (months.length > 1 && new Set(months).size !== months.length) throw new RangeError(`${what}: a month is listed twice`)
 }
 
 /** "2026-01—2026-02：尚未到起付月…；2026-03：已满18周岁…", or just the reason when all months share it. */
@@ -436,33 +555,31 @@ export function rosterLine(
 ): ChildLineResult {
   if (programme.kind !== 'child') throw new Error(`rosterLine: ${programme.code} is not a child programme`)
   checkMonthList(months, 'rosterLine')
-  const alreadyPaid = new Set(options.alreadyPaidMonths ?? [])
-  // The caller's order is kept: it settles exclusion cycles, and every line of the roster must
-  // settle them the same way.
-  const given = options.programmes ?? []
-  const all = given.map((p) => (p.code === programme.code ? programme : p))
-  if (!given.some((p) => p.code === programme.code)) all.push(programme)
-  const judge = (month: string): MonthEligibility =>
-    all.length > 1 ? resolveExclusions(all, child, month).get(programme.code)! : eligibleMonth(programme, child, month)
+  const alreadyPaid = options.alreadyPaidMonths && options.alreadyPaidMonths.length > 0 ? new Set(options.alreadyPaidMonths) : null
+  const all = withProgramme(programme, options.programmes)
+  // Programmes that gave way to this one in a month it pays: the line says it won over them.
+  const outranked: string[] = []
+  const unit = periodUnit(programme)
 
   const paid: PaidMonth[] = []
   const skipped: MonthReason[] = []
-  for (const month of [...months].sort()) {
-    if (alreadyPaid.has(month)) {
+  const sorted = months.length > 1 ? [...months].sort() : months
+  for (const month of sorted) {
+    if (alreadyPaid?.has(month)) {
       skipped.push({ month, reason: '当月已发放' })
       continue
     }
-    const e = judge(month)
+    const e = judgeMonth(programme, all, child, month, outranked)
     if (e.ok) paid.push({ month, standard: e.standard, category: e.category, extended: e.extended })
     else skipped.push({ month, reason: e.reason })
   }
 
   const backPaid: PaidMonth[] = []
-  const firstRosterMonth = [...months].sort()[0]
+  const firstRosterMonth = sorted[0]
   if (options.backPayFrom && firstRosterMonth) {
     for (const month of monthsBetween(options.backPayFrom, addMonths(firstRosterMonth, -1))) {
-      if (alreadyPaid.has(month)) continue
-      const e = judge(month)
+      if (alreadyPaid?.has(month)) continue
+      const e = judgeMonth(programme, all, child, month, outranked)
       if (e.ok) backPaid.push({ month, standard: e.standard, category: e.category, extended: e.extended })
     }
   }
@@ -470,18 +587,30 @@ export function rosterLine(
   if (paid.length === 0 && backPaid.length === 0) {
     return { ok: false, reason: summariseReasons(skipped), skipped }
   }
-  const sum = (list: PaidMonth[]) => list.reduce((total, p) => total + p.standard.amountFen, 0)
-  const amountFen = sum(paid)
-  const backPayFen = sum(backPaid)
-  const latest = [...backPaid, ...paid].at(-1)!
+  const amountFen = sumFen(paid)
+  const backPayFen = sumFen(backPaid)
+  const latest = backPaid.length > 0 && paid.length === 0 ? backPaid[backPaid.length - 1]! : paid[paid.length - 1]!
 
-  const parts: string[] = []
-  if (paid.length > 0) parts.push(describeRuns(paid))
-  if (backPaid.length > 0) {
-    parts.push(`补发 ${describeMonths(backPaid.map((p) => p.month))}：${describeRuns(backPaid)}`)
+  let rule: string
+  const extended = anyExtended(backPaid) || anyExtended(paid)
+  if (backPaid.length === 0 && !extended && outranked.length === 0) {
+    rule = `${programme.name} ${describeRuns(paid, unit)}`
+  } else {
+    const parts: string[] = []
+    if (paid.length > 0) parts.push(describeRuns(paid, unit))
+    if (backPaid.length > 0) {
+      parts.push(`补发 ${describeMonths(backPaid.map((p) => p.month))}：${describeRuns(backPaid, unit)}`)
+    }
+    if (extended) {
+      const months = [...backPaid, ...paid].filter((p) => p.extended).map((p) => p.month)
+      parts.push(`在校延长保障 ${describeMonths(months)}`)
+    }
+    if (outranked.length > 0) {
+      const won = outranked.map((code) => `「${all.find((p) => p.code === code)?.name ?? code}」`)
+      parts.push(`同时符合${won.join('、')}条件，互斥只发一项，按本项目发放`)
+    }
+    rule = `${programme.name} ${parts.join('；')}`
   }
-  const extended = [...backPaid, ...paid].filter((p) => p.extended).map((p) => p.month)
-  if (extended.length > 0) parts.push(`在校延长保障 ${describeMonths(extended)}`)
 
   return {
     ok: true,
@@ -491,9 +620,59 @@ export function rosterLine(
     backPayFen,
     totalFen: amountFen + backPayFen,
     category: latest.category,
-    rule: `${programme.name} ${parts.join('；')}`,
+    standardFen: latest.standard.amountFen,
+    rule,
     skipped,
+    outranked,
   }
+}
+
+/**
+ * The bureau's programmes with this one in its place (or added at the end). The caller's order is
+ * kept: it settles exclusion cycles, and every line of the roster must settle them the same way.
+ */
+function withProgramme(programme: Programme, given: Programme[] | undefined): Programme[] {
+  if (!given || given.length === 0) return [programme]
+  let found = false
+  const all: Programme[] = []
+  for (const p of given) {
+    if (p.code === programme.code) {
+      found = true
+      all.push(programme)
+    } else all.push(p)
+  }
+  if (!found) all.push(programme)
+  return all
+}
+
+/** The programme's decision for the month, exclusions applied; notes whom it won over when it pays. */
+function judgeMonth(
+  programme: Programme,
+  all: Programme[],
+  child: ChildFacts,
+  month: string,
+  outranked: string[],
+): MonthEligibility {
+  if (all.length === 1) return eligibleMonth(programme, child, month)
+  const resolved = resolveExclusions(all, child, month)
+  const result = resolved.get(programme.code)!
+  if (result.ok) {
+    for (const [code, other] of resolved) {
+      if (!other.ok && other.excludedBy === programme.code && !outranked.includes(code)) outranked.push(code)
+    }
+  }
+  return result
+}
+
+function anyExtended(list: PaidMonth[]): boolean {
+  for (const p of list) if (p.extended) return true
+  return false
+}
+
+function sumFen(list: PaidMonth[]): number {
+  let total = 0
+  for (const p of list) total += p.standard.amountFen
+  return total
 }
 
 /**
@@ -576,7 +755,7 @@ export function directorLine(
     ok: true,
     amountFen: paid.reduce((total, p) => total + p.standard.amountFen, 0),
     months: paid.map((p) => p.month),
-    rule: `${programme.name} ${describeRuns(paid)}`,
+    rule: `${programme.name} ${describeRuns(paid, periodUnit(programme))}`,
     skipped,
   }
 }

@@ -783,3 +783,44 @@ describe('checkProgrammes', () => {
     expect(checkProgrammes([ORPHAN, ORPHAN])).toEqual(['补贴项目代码「orphan-basic」重复'])
   })
 })
+
+describe('rosterLine: which rule won, and yearly programmes', () => {
+  it('says on the winning line which programmes gave way to it, only for months it pays', () => {
+    const c = child({
+      categories: [
+        { code: 'unsupported', since: '2024-12-10', until: '2026-02-14' },
+        { code: 'orphan', since: '2026-02-15', until: null },
+      ],
+    })
+    const orphan = line(rosterLine(ORPHAN, c, Q1, { programmes: PROGRAMMES }))
+    expect(orphan.outranked).toEqual(['unsupported-basic'])
+    expect(orphan.rule).toBe(
+      '孤儿基本生活费 1300元/月 × 2月（2026-02-01 起标准）；同时符合「事实无人抚养儿童基本生活补贴」条件，互斥只发一项，按本项目发放',
+    )
+    // In March only the orphan category is held: nothing gave way.
+    expect(line(rosterLine(ORPHAN, c, ['2026-03'], { programmes: PROGRAMMES })).outranked).toEqual([])
+    // The losing programme's line (January, before the change) names no winner.
+    expect(line(rosterLine(UNSUPPORTED, c, Q1, { programmes: PROGRAMMES })).outranked).toEqual([])
+    // Judged alone, no exclusion is known.
+    expect(line(rosterLine(ORPHAN, c, Q1)).outranked).toEqual([])
+  })
+
+  it('speaks of 元/年 for a programme paid by the year', () => {
+    const premium: Programme = { ...UNSUPPORTED, code: 'premium', name: '医保缴费资助', excludedBy: [], period: 'year', standards: [{ amountFen: 5000, effectiveFrom: '2026-01-01', effectiveTo: null }] }
+    const result = line(rosterLine(premium, child(), ['2026-03']))
+    expect(result.amountFen).toBe(5000)
+    expect(result.rule).toBe('医保缴费资助 50元/年 × 1年（2026-01-01 起标准）')
+  })
+
+  it('keeps the answers of its month and birthday caches right however often it is asked', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(monthEnd('2024-02')).toBe('2024-02-29')
+      expect(monthStart('2026-11')).toBe('2026-11-01')
+      expect(dateOfTurning('2008-02-29', 18)).toBe('2026-03-01')
+      expect(dateOfTurning('2008-02-29', 16)).toBe('2024-02-29')
+      expect(monthOf('2026-02-28')).toBe('2026-02')
+      expect(() => monthOf('2026-02-30')).toThrow(RangeError)
+      expect(() => monthEnd('2026-13')).toThrow(RangeError)
+    }
+  })
+})

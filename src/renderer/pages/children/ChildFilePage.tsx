@@ -141,6 +141,9 @@ export function ChildFilePage({ id }: { id: number }) {
           extra={
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               建档 {showTime(child.createdAt)} · 最后修改 {showTime(child.updatedAt)}
+              <Typography.Link style={{ marginInlineStart: 12, fontSize: 12 }} href={`#/audit?childId=${child.id}`}>
+                在操作日志中查看
+              </Typography.Link>
             </Typography.Text>
           }
         >

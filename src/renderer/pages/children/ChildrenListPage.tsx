@@ -116,7 +116,7 @@ function ExportMenu({ townshipCode }: { townshipCode?: string }) {
           else if (key === 'full') {
             modal.confirm({
               title: '导出完整号码？',
-              content: '完整的身份证号、电话和银行账号属于个人敏感信息，请妥善保管导出的文件。',
+              content: '完整的身份证号、电话和银行账号属于个人敏感信息，请妥善保管导出的文件。本次导出将记入操作日志。',
               okText: '导出',
               cancelText: '取消',
               onOk: () => register(true),

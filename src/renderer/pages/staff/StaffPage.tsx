@@ -1,5 +1,5 @@
-import { DownloadOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Flex, Switch, Table, Tag, Tooltip, Typography } from 'antd'
+import { DownloadOutlined, DownOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Dropdown, Flex, Switch, Table, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMemo, useState } from 'react'
 import { api } from '../../api'
@@ -128,6 +128,9 @@ export function StaffPage({ kind }: { kind: StaffKind }) {
     [kind],
   )
   const download = useDownload()
+  const { modal } = App.useApp()
+  const exportList = (fullNumbers: boolean) =>
+    void download.run('list', () => api.call('exports.staff', { kind: kind.calls, fullNumbers }))
 
   return (
     <>
@@ -136,13 +139,30 @@ export function StaffPage({ kind }: { kind: StaffKind }) {
         sub={data ? `共 ${data.length} 人` : undefined}
         extra={
           <>
-            <Button
-              icon={<ExportOutlined aria-hidden />}
-              loading={download.busy === 'list'}
-              onClick={() => void download.run('list', () => api.call('exports.staff', { kind: kind.calls }))}
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'masked', label: '导出名单（电话打码）' },
+                  { key: 'full', label: '导出名单（完整号码）' },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'masked') return exportList(false)
+                  // Whole phone numbers are personal data: asked for once more, and the export is logged.
+                  modal.confirm({
+                    title: '导出完整号码？',
+                    content: '完整的电话号码属于个人信息，请妥善保管导出的文件。本次导出将记入操作日志。',
+                    okText: '导出',
+                    cancelText: '取消',
+                    onOk: () => exportList(true),
+                  })
+                },
+              }}
             >
-              导出名单
-            </Button>
+              <Button icon={<ExportOutlined aria-hidden />} loading={download.busy === 'list'}>
+                导出名单 <DownOutlined aria-hidden />
+              </Button>
+            </Dropdown>
             <Button
               icon={<DownloadOutlined aria-hidden />}
               loading={download.busy === 'template'}

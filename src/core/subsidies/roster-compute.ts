@@ -1,0 +1,386 @@
+/**
+ * The registry read for a roster in a handful of statements (never one query per child), and the
+ * rules applied to every candidate. Nothing is written here: roster-service stores the result.
+ */
+import type { ServiceContext } from '../context'
+import {
+  addMonths,
+  directorLine,
+  monthEnd,
+  monthsOf,
+  monthStart,
+  rosterEntry,
+  standardFor,
+  type ChildFacts,
+  type Programme,
+} from './rules'
+import type { StoredProgramme } from './programmes-service'
+
+/** A line as it will be stored (and frozen once locked). */
+export interface ComputedLine {
+  childId: number | null
+  directorId: number | null
+  township: string
+  village: string
+  name: string
+  idNumber: string
+  category: string
+  categoryCode: string
+  standardFen: number
+  months: number
+  paidMonths: string[]
+  backPayMonths: string[]
+  backPayFen: number
+  amountFen: number
+  guardian: string
+  bankAccount: string
+  rule: string
+}
+
+export interface ComputedExcluded {
+  childId: number | null
+  directorId: number | null
+  township: string
+  village: string
+  name: string
+  idNumber: string
+  reason: string
+  owedFen: number
+}
+
+export interface ComputedRoster {
+  lines: ComputedLine[]
+  excluded: ComputedExcluded[]
+}
+
+export interface ChildCandidate {
+  facts: ChildFacts
+  township: string
+  village: string
+  idNumber: string
+  guardian: string
+  bankAccount: string
+}
+
+type Raw = (string | number | null)[]
+
+/**
+ * The programmes that decide whether `target` pays a child: it, those it gives way to (its
+ * excludedBy, followed on), and those that give way to it (so a line can say which rule won).
+ * Inactive programmes pay nothing, so they exclude nothing. The bureau's order is kept.
+ */
+export function relevantProgrammes(target: StoredProgramme, all: StoredProgramme[]): Programme[] {
+  const active = all.filter((p) => p.active && p.kind === 'child')
+  const byCode = new Map(active.map((p) => [p.code, p]))
+  const wanted = new Set<string>([target.code])
+  const queue = [target.code]
+  while (queue.length > 0) {
+    const code = queue.pop()!
+    for (const other of byCode.get(code)?.excludedBy ?? []) {
+      if (!wanted.has(other) && byCode.has(other)) {
+        wanted.add(other)
+        queue.push(other)
+      }
+    }
+  }
+  for (const p of active) if (p.excludedBy.includes(target.code)) wanted.add(p.code)
+  const list: Programme[] = active.filter((p) => wanted.has(p.code))
+  if (!list.some((p) => p.code === target.code)) list.push(target)
+  return list
+}
+
+/** Codes as an SQL list: literal, so SQLite sees the values and walks the category index. */
+function sqlList(codes: string[]): string {
+  return codes.length === 0 ? "''" : codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ')
+}
+
+/**
+ * Children the roster must consider: holding one of the target categories at some point since
+ * `from` (a date), and still registered or exited since then. Ordered as the roster prints them:
+ * township, village, name. Their periods in the `relevant` categories come along in the same row.
+ */
+export function loadChildCandidates(
+  ctx: ServiceContext,
+  target: string[],
+  relevant: string[],
+  from: string,
+): ChildCandidate[] {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT c.id, c.name, c.id_number, c.birth_date, c.status, c.exit_date, c.exit_reason, c.registered_on,
+              c.bank_account, c.guardian_name, COALESCE(t.name, ''), v.name,
+              (SELECT group_concat(k.category_code || '|' || COALESCE(k.since, '') || '|' || COALESCE(k.until, ''), ';')
+                 FROM child_categories k WHERE k.child_id = c.id AND k.category_code IN (${sqlList(relevant)}))
+         FROM children c
+         JOIN divisions v ON v.code = c.village_code
+         LEFT JOIN divisions t ON t.code = v.parent_code
+        WHERE c.id IN (SELECT cc.child_id FROM child_categories cc
+                        WHERE cc.category_code IN (${sqlList(target)}) AND (cc.until IS NULL OR cc.until >= @from))
+          AND (c.status = 'active' OR c.exit_date IS NULL OR c.exit_date >= @from)
+        ORDER BY t.code, v.code, c.name_pinyin, c.id`,
+    )
+    .raw(true)
+    .all({ from }) as Raw[]
+  const candidates: ChildCandidate[] = new Array(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!
+    const bankAccount = (r[8] as string) ?? ''
+    candidates[i] = {
+      facts: {
+        id: r[0] as number,
+        name: r[1] as string,
+        birthDate: r[3] as string,
+        status: r[4] as 'active' | 'exited',
+        exitDate: r[5] as string | null,
+        exitReason: r[6] as string | null,
+        approvedOn: r[7] as string | null,
+        categories: parsePeriods(r[12] as string | null),
+        hasBankAccount: bankAccount.trim() !== '',
+        group: null,
+        schoolEnrolmentUntil: null,
+      },
+      idNumber: r[2] as string,
+      bankAccount,
+      guardian: (r[9] as string) ?? '',
+      township: r[10] as string,
+      village: r[11] as string,
+    }
+  }
+  return candidates
+}
+
+/** "orphan|2025-01-10|;unsupported|2024-03-01|2025-01-09" → category periods. */
+function parsePeriods(text: string | null): ChildFacts['categories'] {
+  if (!text) return []
+  const periods: ChildFacts['categories'] = []
+  for (const part of text.split(';')) {
+    const [code, since, until] = part.split('|') as [string, string, string]
+    periods.push({ code, since: since || null, until: until || null })
+  }
+  return periods
+}
+
+export function categoryNames(ctx: ServiceContext): Map<string, string> {
+  const rows = ctx.sqlite.prepare('SELECT code, name FROM categories').raw(true).all() as [string, string][]
+  return new Map(rows)
+}
+
+/** What locked rosters of a programme have paid: months by child (or director) id, back-pay included. */
+export interface PaymentHistory {
+  /** first month of the earliest locked roster: back-pay never reaches before the app's own records */
+  since: string | null
+  lockedCount: number
+  children: Map<number, string[]>
+  directors: Map<number, string[]>
+}
+
+export function paymentHistory(ctx: ServiceContext, programme: string): PaymentHistory {
+  const head = ctx.sqlite
+    .prepare("SELECT min(first_month) AS since, count(*) AS n FROM rosters WHERE programme_code = ? AND status = 'locked'")
+    .get(programme) as { since: string | null; n: number }
+  const children = new Map<number, string[]>()
+  const directors = new Map<number, string[]>()
+  if (head.n > 0) {
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT l.child_id, l.director_id, l.paid_months, l.back_pay_months
+           FROM rosters r JOIN roster_lines l ON l.roster_id = r.id
+          WHERE r.programme_code = ? AND r.status = 'locked'`,
+      )
+      .raw(true)
+      .all(programme) as Raw[]
+    for (const [childId, directorId, paid, backPaid] of rows) {
+      const map = childId !== null ? children : directors
+      const id = (childId ?? directorId) as number
+      let list = map.get(id)
+      if (!list) map.set(id, (list = []))
+      if (paid) list.push(...(paid as string).split(','))
+      if (backPaid) list.push(...(backPaid as string).split(','))
+    }
+  }
+  return { since: head.since, lockedCount: head.n, children, directors }
+}
+
+/** Children of a yearly programme already paid in a locked roster of the same year. */
+function paidInYear(ctx: ServiceContext, programme: string, year: string): Set<number> {
+  const ids = ctx.sqlite
+    .prepare(
+      `SELECT DISTINCT l.child_id FROM rosters r JOIN roster_lines l ON l.roster_id = r.id
+        WHERE r.programme_code = ? AND r.status = 'locked' AND substr(r.first_month, 1, 4) = ? AND l.child_id IS NOT NULL`,
+    )
+    .pluck()
+    .all(programme, year) as number[]
+  return new Set(ids)
+}
+
+/**
+ * For one child, only the programmes that could pay it (it holds one of their categories) take
+ * part in mutual exclusion: the others cannot win a month. Most children hold one relevant
+ * category, so most are judged by their programme alone.
+ */
+export function decidingProgrammes(programmes: Programme[]): (child: ChildFacts) => Programme[] | undefined {
+  const bySet = new Map<string, Programme[] | undefined>()
+  return (child) => {
+    const codes = child.categories.map((c) => c.code).sort().join(',')
+    if (bySet.has(codes)) return bySet.get(codes)
+    const held = new Set(child.categories.map((c) => c.code))
+    const list = programmes.filter((p) => p.categories.some((code) => held.has(code)))
+    const chosen = list.length > 1 ? list : undefined
+    bySet.set(codes, chosen)
+    return chosen
+  }
+}
+
+function excludedChild(c: ChildCandidate, reason: string, owedFen: number): ComputedExcluded {
+  return {
+    childId: c.facts.id,
+    directorId: null,
+    township: c.township,
+    village: c.village,
+    name: c.facts.name,
+    idNumber: c.idNumber,
+    reason,
+    owedFen,
+  }
+}
+
+/** The roster of a child programme for `months` (consecutive, the first being the roster's month). */
+export function computeChildRoster(
+  ctx: ServiceContext,
+  target: StoredProgramme,
+  all: StoredProgramme[],
+  months: string[],
+): ComputedRoster {
+  const first = months[0]!
+  const history = paymentHistory(ctx, target.code)
+  const yearly = target.period === 'year'
+  // Back-pay reaches the months between the first locked roster and this one that were owed but not paid.
+  const backPayFrom = !yearly && history.since !== null && history.since < first ? history.since : null
+  const programmes = relevantProgrammes(target, all)
+  const relevant = [...new Set(programmes.flatMap((p) => p.categories))]
+  // Who left (exit, category ended) last month is still considered, so the roster says why they are gone.
+  const lastMonth = addMonths(first, -1)
+  const from = monthStart(backPayFrom !== null && backPayFrom < lastMonth ? backPayFrom : lastMonth)
+  const candidates = loadChildCandidates(ctx, target.categories, relevant, from)
+  const names = categoryNames(ctx)
+  const paidThisYear = yearly ? paidInYear(ctx, target.code, first.slice(0, 4)) : new Set<number>()
+  const deciding = decidingProgrammes(programmes)
+  const lines: ComputedLine[] = []
+  const excluded: ComputedExcluded[] = []
+  for (const c of candidates) {
+    const facts = c.facts
+    if (paidThisYear.has(facts.id)) {
+      excluded.push(excludedChild(c, `${first.slice(0, 4)}年度已发放`, 0))
+      continue
+    }
+    const entry = rosterEntry(target, facts, months, {
+      programmes: deciding(facts),
+      alreadyPaidMonths: history.children.get(facts.id),
+      backPayFrom,
+    })
+    if (entry.status === 'ineligible') {
+      excluded.push(excludedChild(c, entry.reason, 0))
+      continue
+    }
+    if (entry.status === 'excluded') {
+      excluded.push(excludedChild(c, entry.reason, entry.line.totalFen))
+      continue
+    }
+    const line = entry.line
+    lines.push({
+      childId: facts.id,
+      directorId: null,
+      township: c.township,
+      village: c.village,
+      name: facts.name,
+      idNumber: c.idNumber,
+      category: names.get(line.category) ?? line.category,
+      categoryCode: line.category,
+      standardFen: line.standardFen,
+      months: line.months.length + line.backPayMonths.length,
+      paidMonths: line.months,
+      backPayMonths: line.backPayMonths,
+      backPayFen: line.backPayFen,
+      amountFen: line.totalFen,
+      guardian: c.guardian,
+      bankAccount: c.bankAccount,
+      rule: line.rule,
+    })
+  }
+  return { lines, excluded }
+}
+
+/** Directors who may be in post during the months, with every village they serve. */
+export function loadDirectorCandidates(ctx: ServiceContext, from: string, to: string) {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT s.id, s.name, s.start_date, s.end_date, s.village_code, COALESCE(t.name, ''), v.name,
+              (SELECT group_concat(a.village_code) FROM director_villages a WHERE a.director_id = s.id),
+              (SELECT group_concat(d.name, '、') FROM director_villages a JOIN divisions d ON d.code = a.village_code
+                WHERE a.director_id = s.id)
+         FROM directors s
+         JOIN divisions v ON v.code = s.village_code
+         LEFT JOIN divisions t ON t.code = v.parent_code
+        WHERE (s.end_date IS NULL OR s.end_date >= @from) AND (s.start_date IS NULL OR s.start_date <= @to)
+        ORDER BY t.code, v.code, s.name, s.id`,
+    )
+    .raw(true)
+    .all({ from, to }) as Raw[]
+  return rows.map((r) => {
+    const also = r[7] ? (r[7] as string).split(',') : []
+    return {
+      facts: {
+        id: r[0] as number,
+        name: r[1] as string,
+        // No start date on file: in post since before the roster (the registry never said otherwise).
+        startDate: (r[2] as string | null) ?? '0001-01-01',
+        endDate: r[3] as string | null,
+        villageCodes: [r[4] as string, ...also],
+      },
+      township: r[5] as string,
+      village: r[8] ? `${r[6] as string}（兼管${r[8] as string}）` : (r[6] as string),
+    }
+  })
+}
+
+export function computeDirectorRoster(ctx: ServiceContext, target: StoredProgramme, months: string[]): ComputedRoster {
+  const history = paymentHistory(ctx, target.code)
+  const candidates = loadDirectorCandidates(ctx, monthStart(months[0]!), monthEnd(months.at(-1)!))
+  const lines: ComputedLine[] = []
+  const excluded: ComputedExcluded[] = []
+  for (const d of candidates) {
+    const place = { childId: null, directorId: d.facts.id, township: d.township, village: d.village, name: d.facts.name, idNumber: '' }
+    const result = directorLine(target, d.facts, months, { alreadyPaidMonths: history.directors.get(d.facts.id) })
+    if (!result.ok) {
+      excluded.push({ ...place, reason: result.reason, owedFen: 0 })
+      continue
+    }
+    const standard = standardFor(target, result.months.at(-1)!, null)
+    lines.push({
+      ...place,
+      category: '儿童主任',
+      categoryCode: '',
+      standardFen: standard.ok ? standard.standard.amountFen : 0,
+      months: result.months.length,
+      paidMonths: result.months,
+      backPayMonths: [],
+      backPayFen: 0,
+      amountFen: result.amountFen,
+      guardian: '',
+      bankAccount: '',
+      rule: result.rule,
+    })
+  }
+  return { lines, excluded }
+}
+
+export function computeRoster(
+  ctx: ServiceContext,
+  target: StoredProgramme,
+  all: StoredProgramme[],
+  firstMonth: string,
+  count: number,
+): ComputedRoster {
+  const months = monthsOf(firstMonth, count)
+  return target.kind === 'director' ? computeDirectorRoster(ctx, target, months) : computeChildRoster(ctx, target, all, months)
+}

@@ -1,0 +1,121 @@
+import { Card, DatePicker, Empty, Flex, InputNumber, Select, Statistic, Table, Typography } from 'antd'
+import type { Dayjs } from 'dayjs'
+import dayjs from 'dayjs'
+import { useMemo, useState } from 'react'
+import type { BudgetYear } from '../../../contract'
+import { barsOption, EChart } from '../../components/EChart'
+import { yuan, yuanNumberToFen } from '../../components/money'
+import { useCall } from '../../components/use-call'
+
+type BudgetMonth = BudgetYear['months'][number]
+
+/** The year's cost of a programme under the standards in force, and what a new standard or caseload would cost. */
+export function BudgetTab() {
+  const programmes = useCall('programmes.list', {})
+  const [programme, setProgramme] = useState<string>()
+  const [year, setYear] = useState<Dayjs>(dayjs())
+  const [newAmount, setNewAmount] = useState<number | null>(null)
+  const [from, setFrom] = useState<Dayjs | null>(null)
+  const [caseload, setCaseload] = useState<number | null>(null)
+  const chosen = programme ?? programmes.data?.find((p) => p.active)?.code
+  const whatIf = {
+    ...(newAmount !== null ? { newAmountFen: yuanNumberToFen(newAmount) } : {}),
+    ...(from ? { fromMonth: from.format('YYYY-MM') } : {}),
+    ...(caseload !== null ? { caseloadChangePercent: caseload } : {}),
+  }
+  const budget = useCall(
+    'budget.year',
+    { programme: chosen ?? 'orphan-basic', year: year.year(), ...(Object.keys(whatIf).length ? { whatIf } : {}) },
+    { skip: !chosen },
+  )
+  const data = budget.data
+  const chart = useMemo(
+    () =>
+      data
+        ? barsOption(
+            data.months.map((m) => `${Number(m.month.slice(5))}月`),
+            [
+              { name: '现行标准', values: data.months.map((m) => m.amountFen / 100), color: '#1677ff' },
+              { name: '测算', values: data.months.map((m) => m.whatIfAmountFen / 100), color: '#fa8c16' },
+            ],
+            '元',
+          )
+        : null,
+    [data],
+  )
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small">
+        <Flex gap={16} wrap align="center">
+          <Flex gap={8} align="center">
+            <label htmlFor="budget-programme">补贴项目</label>
+            <Select
+              id="budget-programme"
+              style={{ width: 260 }}
+              value={chosen}
+              onChange={setProgramme}
+              options={(programmes.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
+            />
+          </Flex>
+          <Flex gap={8} align="center">
+            <label htmlFor="budget-year">年度</label>
+            <DatePicker id="budget-year" picker="year" value={year} allowClear={false} onChange={(v) => v && setYear(v)} />
+          </Flex>
+          <Flex gap={8} align="center">
+            <label htmlFor="budget-amount">新标准（元）</label>
+            <InputNumber id="budget-amount" min={0} max={1_000_000} precision={2} value={newAmount} onChange={setNewAmount} placeholder="不变" />
+          </Flex>
+          <Flex gap={8} align="center">
+            <label htmlFor="budget-from">自</label>
+            <DatePicker id="budget-from" picker="month" format="YYYY年M月" value={from} onChange={setFrom} placeholder="1月" />
+            <span>起</span>
+          </Flex>
+          <Flex gap={8} align="center">
+            <label htmlFor="budget-caseload">人数变化（%）</label>
+            <InputNumber id="budget-caseload" min={-100} max={1000} precision={0} value={caseload} onChange={setCaseload} placeholder="0" />
+          </Flex>
+        </Flex>
+      </Card>
+      {!data ? (
+        budget.loading ? null : <Empty description="请选择补贴项目" />
+      ) : (
+        <>
+          <Flex gap={16}>
+            <Card size="small" style={{ flex: 1 }}>
+              <Statistic title={`${data.year}年现行标准全年支出（元）`} value={yuan(data.totalFen)} />
+            </Card>
+            <Card size="small" style={{ flex: 1 }}>
+              <Statistic title="测算全年支出（元）" value={yuan(data.whatIfTotalFen)} />
+            </Card>
+            <Card size="small" style={{ flex: 1 }}>
+              <Statistic title="差额（元）" value={`${data.differenceFen > 0 ? '+' : ''}${yuan(data.differenceFen)}`} />
+            </Card>
+          </Flex>
+          <Card size="small" title={`${data.programmeName} ${data.year}年逐月支出`}>
+            {chart ? <EChart option={chart} label="逐月支出柱状图" /> : null}
+          </Card>
+          <Table<BudgetMonth>
+            size="small"
+            rowKey="month"
+            dataSource={data.months}
+            pagination={false}
+            columns={[
+              { title: '月份', dataIndex: 'month' },
+              { title: '人数', dataIndex: 'caseload', align: 'right' },
+              { title: '金额（元）', dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
+              { title: '测算人数', dataIndex: 'whatIfCaseload', align: 'right' },
+              { title: '测算金额（元）', dataIndex: 'whatIfAmountFen', align: 'right', render: (f: number) => yuan(f) },
+            ]}
+          />
+          {data.notes.length ? (
+            <Typography.Paragraph type="secondary">
+              {data.notes.map((n) => (
+                <div key={n}>{n}</div>
+              ))}
+            </Typography.Paragraph>
+          ) : null}
+        </>
+      )}
+    </Flex>
+  )
+}
