@@ -14,6 +14,7 @@ import { formatTable } from './output'
 import { runBackup, runCheck, runRestore } from './backup-command'
 import { describeFileWriteFault, describeStorageFault } from '../core/db/faults'
 import { localStamp } from '../core/backups/rotation'
+import { printServicesReport, printStale } from './followup-command'
 
 export const USAGE = `儿童福利台账 命令行工具
 
@@ -26,7 +27,7 @@ export const USAGE = `儿童福利台账 命令行工具
                                                  列出困境儿童（默认只列在册儿童；身份证号默认打码，--full 显示完整号码）
   import 路径... [--township 名称] [--kind 类型] [--dry-run]
                                                  导入乡镇报来的表格（文件或文件夹；按 区划→督导员→儿童主任→儿童 的顺序）
-                                                 --kind：divisions | supervisors | directors | children
+                                                 --kind：divisions | supervisors | directors | children | reviews | visits
   staffing [--date YYYY-MM-DD]                   儿童督导员、儿童主任配备情况统计表（按日期统计，默认今天）
   export children|supervisors|directors|template --out 文件 [--township 名称] [--kind 类型] [--full]
                                                  导出名册，或导出给乡镇填写的空白模板（template 需 --kind）
@@ -34,6 +35,9 @@ export const USAGE = `儿童福利台账 命令行工具
                                                  补贴发放花名册：已锁定的照原样输出，否则按台账重新生成草稿
                                                  （--months 3 为一个季度合并发放；身份证号、账号默认打码）
   standards list                                 列出补贴项目及其各期标准
+  followup stale [--as-of YYYY-MM-DD]            逾期未做季度信息更新的儿童（按乡镇、儿童主任统计，并列出名单）
+  report services --from YYYY-MM-DD --to YYYY-MM-DD [--out 文件.xlsx]
+                                                 困境儿童关爱服务提供情况（各服务项目的需要人数、已提供人数、提供率）
   backup [--out 文件]                            备份数据库（默认存入数据库旁的 backups 文件夹；--out 另存到U盘等位置）
   restore 备份文件                               从备份恢复（恢复前自动备份当前数据库；当前文件损坏时也可用）
   check                                          检查数据库：完整性、外键，以及台账规则（如每村同一时间只有一名儿童主任）
@@ -83,6 +87,9 @@ const OPTIONS = {
   programme: { type: 'string' },
   month: { type: 'string' },
   months: { type: 'string' },
+  'as-of': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -102,7 +109,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const [verb = '', ...rest] = positionals
   const command = verb === 'import' || verb === 'export' || verb === 'restore' ? verb : positionals.join(' ')
-  const known = ['init', 'divisions list', 'children list', 'import', 'export', 'staffing', 'roster', 'standards list', 'backup', 'restore', 'check']
+  const known = ['init', 'divisions list', 'children list', 'import', 'export', 'staffing', 'roster', 'standards list', 'backup', 'restore', 'check', 'followup stale', 'report services']
   const usage = usageProblem(command, rest, values)
   if (usage) {
     io.err(`${usage}\n\n${USAGE}`)
@@ -147,6 +154,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'roster') await printRoster(ctx, values, io)
     else if (command === 'standards list') await listStandards(ctx, values, io)
     else if (command === 'backup') return await runBackup(ctx, values.out, values.json, io)
+    else if (command === 'followup stale') await printStale((name, input) => callOrRefuse(ctx!, name, input), { asOf: values['as-of'], json: values.json }, io)
+    else if (command === 'report services') {
+      const period = { from: values.from!, to: values.to!, out: values.out, json: values.json }
+      await printServicesReport((name, input) => callOrRefuse(ctx!, name, input), period, io)
+    }
     else await listChildren(ctx, values, io)
     return 0
   } catch (error) {
@@ -186,7 +198,7 @@ async function unlockForCli(ctx: ServiceContext): Promise<void> {
   if (!unlocked.ok) throw new Refusal(unlocked.problems.map((p) => p.message).join('\n'))
 }
 
-const KINDS = ['divisions', 'supervisors', 'directors', 'children'] as const
+const KINDS = ['divisions', 'supervisors', 'directors', 'children', 'reviews', 'visits'] as const
 const EXPORTS = ['children', 'supervisors', 'directors', 'template'] as const
 type ExportWhat = (typeof EXPORTS)[number]
 
@@ -202,6 +214,14 @@ function usageProblem(command: string, rest: string[], values: Options): string 
     if (!values.month) return 'roster 需要 --month 指定发放月份（YYYY-MM）。'
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) return '--month 的格式应为 YYYY-MM（如 2026-01）。'
     if (values.months !== undefined && !/^(?:[1-9]|1[0-2])$/.test(values.months)) return '--months 应为 1 至 12 的整数。'
+    if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) return '--out 应为 .xlsx 文件。'
+  }
+  const day = /^\d{4}-\d{2}-\d{2}$/
+  if (values['as-of'] !== undefined && !day.test(values['as-of'])) return '--as-of 的格式应为 YYYY-MM-DD。'
+  if (command === 'report services') {
+    if (!values.from || !values.to) return 'report services 需要 --from 和 --to 指定统计期间（YYYY-MM-DD）。'
+    if (!day.test(values.from) || !day.test(values.to)) return '--from、--to 的格式应为 YYYY-MM-DD。'
+    if (values.from > values.to) return '--from 不能晚于 --to。'
     if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) return '--out 应为 .xlsx 文件。'
   }
   if (command === 'export') {

@@ -25,3 +25,22 @@ export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number)
   return `${y}年${m}月${d}日`
 }
+
+/** What an audit entry is about, as the 操作日志 page and its export name it. */
+export const AUDIT_ENTITY_NAMES = {
+  child: '困境儿童',
+  supervisor: '儿童督导员',
+  director: '儿童主任',
+  division: '区划',
+  category: '困境类型',
+  programme: '补贴项目',
+  roster: '发放花名册',
+  review: '季度更新',
+  visit: '走访',
+  assessment: '需求评估',
+  service: '儿童服务',
+  document: '在档材料',
+  setting: '设置',
+  export: '导出/打印',
+  app: '系统',
+} as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AUDIT_ENTITY_NAMES } from './labels'
 import { call, Done, Empty, Id, IsoDate, outcome } from './define'
 import { FileDownload } from './imports'
 
@@ -33,7 +34,7 @@ export const OPEN_WHILE_LOCKED: readonly string[] = [...Object.keys(lockCalls), 
 
 // ---- the audit trail ----------------------------------------------------------------------------------------------
 
-export const AuditEntity = z.enum(['child', 'supervisor', 'director', 'division', 'category', 'programme', 'roster', 'app', 'export'])
+export const AuditEntity = z.enum(Object.keys(AUDIT_ENTITY_NAMES) as [keyof typeof AUDIT_ENTITY_NAMES, ...(keyof typeof AUDIT_ENTITY_NAMES)[]])
 
 export const AuditQuery = z.object({
   actor: z.string().max(60).optional(),

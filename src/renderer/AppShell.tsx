@@ -4,6 +4,7 @@ import {
   SafetyOutlined,
   BarChartOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   ImportOutlined,
   PayCircleOutlined,
@@ -20,6 +21,7 @@ import { useCall } from './components/use-call'
 import { CategoriesPage } from './pages/categories/CategoriesPage'
 import { BackupsPage } from './pages/backups/BackupsPage'
 import { StaffingPage } from './pages/workforce/StaffingPage'
+import { FollowupPage } from './pages/followup/FollowupPage'
 import { RosterPage } from './pages/subsidies/RosterPage'
 import { SubsidiesPage } from './pages/subsidies/SubsidiesPage'
 import { ChildEditPage } from './pages/children/ChildEditPage'
@@ -41,6 +43,7 @@ const MENU = [
   { key: '/supervisors', icon: <SolutionOutlined />, label: '儿童督导员' },
   { key: '/directors', icon: <UserOutlined />, label: '儿童主任' },
   { key: '/workforce', icon: <BarChartOutlined />, label: '队伍与配比' },
+  { key: '/followup', icon: <FileSearchOutlined />, label: '个案跟进' },
   { key: '/subsidies', icon: <PayCircleOutlined />, label: '补贴发放' },
   { key: '/imports', icon: <ImportOutlined />, label: '导入' },
   { key: '/categories', icon: <TagsOutlined />, label: '类型字典' },
@@ -75,6 +78,8 @@ function pageFor(route: Route): ReactNode {
       return parts.length === 1 ? <DirectorsPage /> : null
     case 'workforce':
       return parts.length === 1 ? <StaffingPage /> : null
+    case 'followup':
+      return parts.length === 1 ? <FollowupPage query={route.query} /> : null
     case 'subsidies':
       if (parts.length === 1) return <SubsidiesPage query={route.query} />
       if (id === 'rosters' && action && /^\d+$/.test(action) && parts.length === 3) return <RosterPage id={Number(action)} />

@@ -1,3 +1,4 @@
+import { AUDIT_ENTITY_NAMES } from '../../contract/labels'
 import { maskIdNumber, maskPhone } from '../shared/id-number'
 
 /**
@@ -5,17 +6,7 @@ import { maskIdNumber, maskPhone } from '../shared/id-number'
  * Pure: the service looks up names (villages, categories) and passes them in as `rename`.
  */
 
-export const ENTITY_NAMES: Record<string, string> = {
-  child: '困境儿童',
-  supervisor: '儿童督导员',
-  director: '儿童主任',
-  division: '区划',
-  category: '困境类型',
-  programme: '补贴项目',
-  roster: '发放花名册',
-  app: '系统',
-  export: '导出/打印',
-}
+export const ENTITY_NAMES: Record<string, string> = AUDIT_ENTITY_NAMES
 
 /** Keys found in the snapshots services write (camelCase and the staff tables' snake_case). */
 const LABELS: Record<string, string> = {

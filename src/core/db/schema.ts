@@ -120,7 +120,7 @@ export const importBatches = sqliteTable('import_batches', {
   id: integer('id').primaryKey(),
   fileName: text('file_name').notNull(),
   sha256: text('sha256').notNull(),
-  kind: text('kind', { enum: ['divisions', 'supervisors', 'directors', 'children'] }).notNull(),
+  kind: text('kind', { enum: ['divisions', 'supervisors', 'directors', 'children', 'reviews', 'visits'] }).notNull(),
   townshipCode: text('township_code'),
   sheets: text('sheets', { mode: 'json' }).$type<string[]>().notNull(),
   newCount: integer('new_count').notNull(),
@@ -138,7 +138,7 @@ export const importBatchRows = sqliteTable(
   'import_batch_rows',
   {
     batchId: integer('batch_id').notNull(),
-    entity: text('entity', { enum: ['division', 'child', 'supervisor', 'director'] }).notNull(),
+    entity: text('entity', { enum: ['division', 'child', 'supervisor', 'director', 'review', 'visit'] }).notNull(),
     entityId: text('entity_id').notNull(),
     action: text('action', { enum: ['insert', 'update'] }).notNull(),
     before: text('before'),
@@ -267,6 +267,103 @@ export const appLock = sqliteTable('app_lock', {
   setBy: text('set_by').notNull(),
 })
 
+// Case follow-up (0007_followup.sql)
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export const quarterlyReviews = sqliteTable('quarterly_reviews', {
+  id: integer('id').primaryKey(),
+  childId: integer('child_id').notNull(),
+  quarter: text('quarter').notNull(),
+  reviewedOn: text('reviewed_on').notNull(),
+  reviewer: text('reviewer').notNull(),
+  noChange: integer('no_change', { mode: 'boolean' }).notNull().default(false),
+  changes: text('changes').notNull().default(''),
+  checkedAt: text('checked_at'),
+  checkedBy: text('checked_by'),
+  importBatchId: integer('import_batch_id'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export const visits = sqliteTable('visits', {
+  id: integer('id').primaryKey(),
+  childId: integer('child_id').notNull(),
+  visitedOn: text('visited_on').notNull(),
+  visitor: text('visitor').notNull(),
+  kind: text('kind', { enum: ['home', 'phone', 'school'] }).notNull(),
+  findings: text('findings').notNull().default(''),
+  risk: text('risk', { enum: ['no-guardian', 'abuse-neglect', 'other'] }),
+  resolvedOn: text('resolved_on'),
+  resolvedBy: text('resolved_by'),
+  resolution: text('resolution'),
+  importBatchId: integer('import_batch_id'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export const needsAssessments = sqliteTable('needs_assessments', {
+  id: integer('id').primaryKey(),
+  childId: integer('child_id').notNull(),
+  assessedOn: text('assessed_on').notNull(),
+  assessor: text('assessor').notNull(),
+  selfLevel: text('self_level', { enum: ['general', 'key', 'urgent'] }),
+  selfNotes: text('self_notes').notNull().default(''),
+  familyLevel: text('family_level', { enum: ['general', 'key', 'urgent'] }),
+  familyNotes: text('family_notes').notNull().default(''),
+  guardianshipLevel: text('guardianship_level', { enum: ['general', 'key', 'urgent'] }),
+  guardianshipNotes: text('guardianship_notes').notNull().default(''),
+  services: text('services').notNull().default('[]'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export const serviceCatalogue = sqliteTable('service_catalogue', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  area: text('area', { enum: ['safety', 'physical', 'mental', 'education', 'other'] }).notNull(),
+  dimension: text('dimension', { enum: ['self', 'family', 'guardianship'] }).notNull(),
+  referencePercent: integer('reference_percent'),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(100),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export const childServices = sqliteTable('child_services', {
+  id: integer('id').primaryKey(),
+  childId: integer('child_id').notNull(),
+  serviceCode: text('service_code').notNull(),
+  status: text('status', { enum: ['planned', 'delivered'] }).notNull(),
+  plannedOn: text('planned_on').notNull(),
+  deliveredOn: text('delivered_on'),
+  provider: text('provider').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  assessmentId: integer('assessment_id'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export const childDocuments = sqliteTable('child_documents', {
+  id: integer('id').primaryKey(),
+  childId: integer('child_id').notNull(),
+  type: text('type', { enum: ['school-enrolment', 'disability-certificate', 'medical', 'guardianship', 'identity', 'other'] }).notNull(),
+  title: text('title').notNull(),
+  issuedOn: text('issued_on'),
+  validUntil: text('valid_until'),
+  notes: text('notes').notNull().default(''),
+  addedAt: text('added_at').notNull(),
+  addedBy: text('added_by').notNull(),
+  removedAt: text('removed_at'),
+  removedBy: text('removed_by'),
+})
+
 export const schema = {
   divisions,
   categories,
@@ -287,4 +384,11 @@ export const schema = {
   rosterLines,
   rosterExcluded,
   appLock,
+  settings,
+  quarterlyReviews,
+  visits,
+  needsAssessments,
+  serviceCatalogue,
+  childServices,
+  childDocuments,
 }

@@ -3,6 +3,7 @@
  * rules applied to every candidate. Nothing is written here: roster-service stores the result.
  */
 import type { ServiceContext } from '../context'
+import { SCHOOL_ENROLMENT_UNTIL_SQL } from '../followup/child-file'
 import {
   addMonths,
   directorLine,
@@ -110,7 +111,8 @@ export function loadChildCandidates(
       `SELECT c.id, c.name, c.id_number, c.birth_date, c.status, c.exit_date, c.exit_reason, c.registered_on,
               c.bank_account, c.guardian_name, COALESCE(t.name, ''), v.name,
               (SELECT group_concat(k.category_code || '|' || COALESCE(k.since, '') || '|' || COALESCE(k.until, ''), ';')
-                 FROM child_categories k WHERE k.child_id = c.id AND k.category_code IN (${sqlList(relevant)}))
+                 FROM child_categories k WHERE k.child_id = c.id AND k.category_code IN (${sqlList(relevant)})),
+              ${SCHOOL_ENROLMENT_UNTIL_SQL}
          FROM children c
          JOIN divisions v ON v.code = c.village_code
          LEFT JOIN divisions t ON t.code = v.parent_code
@@ -137,7 +139,8 @@ export function loadChildCandidates(
         categories: parsePeriods(r[12] as string | null),
         hasBankAccount: bankAccount.trim() !== '',
         group: null,
-        schoolEnrolmentUntil: null,
+        // proof of school enrolment on file (一人一档) lets an extension pay past the age limit
+        schoolEnrolmentUntil: (r[13] as string | null) ?? null,
       },
       idNumber: r[2] as string,
       bankAccount,

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { AuditQuery, AuditRow } from '../../../contract'
+import { AUDIT_ENTITY_NAMES } from '../../../contract/labels'
 import { api } from '../../api'
 import { useDownload } from '../../components/download'
 import { PageHeader } from '../../components/PageHeader'
@@ -11,17 +12,10 @@ import { useCall } from '../../components/use-call'
 import { useDebounced } from '../../components/use-debounced'
 import { navigate } from '../../routing'
 
-const ENTITIES: { value: NonNullable<AuditQuery['entity']>; label: string }[] = [
-  { value: 'child', label: '困境儿童' },
-  { value: 'supervisor', label: '儿童督导员' },
-  { value: 'director', label: '儿童主任' },
-  { value: 'division', label: '区划' },
-  { value: 'category', label: '困境类型' },
-  { value: 'programme', label: '补贴项目' },
-  { value: 'roster', label: '发放花名册' },
-  { value: 'export', label: '导出/打印' },
-  { value: 'app', label: '系统' },
-]
+const ENTITIES = (Object.keys(AUDIT_ENTITY_NAMES) as NonNullable<AuditQuery['entity']>[]).map((value) => ({
+  value,
+  label: AUDIT_ENTITY_NAMES[value],
+}))
 
 const FULL_WARNING = '完整的身份证号、电话和银行账号属于个人敏感信息。查看和导出都会记入操作日志。'
 

@@ -8,6 +8,7 @@ import { LoadFailed } from '../../components/LoadFailed'
 import { PageHeader } from '../../components/PageHeader'
 import { useCall } from '../../components/use-call'
 import { navigate } from '../../routing'
+import { ChildFollowup } from './ChildFollowup'
 import { ExitChildModal } from './ExitChildModal'
 import { listAddress } from './last-list'
 
@@ -135,6 +136,7 @@ export function ChildFilePage({ id }: { id: number }) {
         <Card size="small" title="困境类型">
           <Categories child={child} />
         </Card>
+        <ChildFollowup childId={child.id} />
         <Card
           size="small"
           title="变更记录"

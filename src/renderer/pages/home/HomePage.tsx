@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { dimensionLabel, DIMENSION_LABEL } from '../../components/labels'
 import { useCall } from '../../components/use-call'
 import { navigate } from '../../routing'
+import { WorkPanel } from './WorkPanel'
 
 type CategoryLine = Summary['byCategory'][number]
 type TownshipLine = Summary['byTownship'][number]
@@ -143,8 +144,9 @@ export function HomePage() {
   if (data.district === null) return <FirstRun />
   return (
     <>
-      <PageHeader title={`${data.district} 概况`} />
+      <PageHeader title={`${data.district} 工作台`} />
       <Totals totals={data.totals} />
+      <WorkPanel />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <ByCategory lines={data.byCategory} />

@@ -7,6 +7,8 @@ export const KIND_LABEL: Record<SheetKind, string> = {
   supervisors: '儿童督导员名单',
   directors: '儿童主任名单',
   children: '困境儿童名单',
+  reviews: '季度更新记录',
+  visits: '走访记录',
 }
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABEL) as SheetKind[]).map((value) => ({ value, label: KIND_LABEL[value] }))
