@@ -7,6 +7,7 @@ import type { Input } from '../../src/contract'
 import { dispatch } from '../../src/core/dispatch'
 import { generateBulkDistrict } from '../../src/core/demo/bulk-district'
 import { openRegistry } from '../../src/core/registry'
+import { benchCasework } from './casework-bench'
 import { benchImportExport } from './import-bench'
 
 interface Figure {
@@ -70,6 +71,12 @@ async function main(): Promise<void> {
     }, 20)
     // No goal in the issue: the page loads this one call, so it is held to the table's goal.
     figures.push({ name: '队伍与配比全页（缺口、负荷、人员结构、规划）', ...overview, goal: 200, unit: 'ms' })
+    console.log('\n花名册与工作台基准……')
+    const casework = await benchCasework(ctx, folder)
+    figures.push({ name: `生成发放花名册（${casework.rosterLines} 人）`, median: casework.rosterMs, p95: casework.rosterMs, goal: 1000, unit: 'ms' })
+    const rosterRatio = casework.exportMs / casework.rawMs
+    figures.push({ name: `花名册 .xlsx / exceljs 流式写入同样的单元格 (${(casework.exportMs / 1000).toFixed(1)} s / ${(casework.rawMs / 1000).toFixed(1)} s)`, median: rosterRatio, p95: rosterRatio, goal: 1.3, unit: '×' })
+    figures.push({ name: '工作台（10万名儿童、四个季度的更新与走访）', median: casework.dashboardMs, p95: casework.dashboardMs, goal: 300, unit: 'ms' })
     ctx.conn.close()
 
     console.log('\n导入/导出基准（10万行困境儿童表）……')

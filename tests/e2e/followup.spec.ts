@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { expect, test } from './host-fixture'
-import { choose } from './ui'
 
 const SHOTS = 'test-results/screens'
 
