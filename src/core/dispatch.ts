@@ -17,6 +17,28 @@ export interface DispatchOptions {
   onFault?: (name: string, error: unknown) => void
 }
 
+const POLLUTION_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * A key that could reach an object's prototype, anywhere in the payload. zod's strict objects drop such a key
+ * silently (it looks like a known one to them); a call carrying one is refused instead, as the attempt it is.
+ */
+function pollutionKey(root: unknown): string | null {
+  // Iterative, each object once: a payload may be cyclic (IPC's structured clone carries cycles) or deep.
+  const seen = new Set<object>()
+  const stack: unknown[] = [root]
+  while (stack.length) {
+    const value = stack.pop()
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue
+    seen.add(value)
+    for (const key of Object.keys(value)) {
+      if (POLLUTION_KEYS.has(key)) return key
+      stack.push((value as Record<string, unknown>)[key])
+    }
+  }
+  return null
+}
+
 /**
  * The one door to the services, shared by every front: the payload is checked against the
  * contract before any handler runs, so a malformed call can neither crash nor write.
@@ -38,6 +60,12 @@ export async function dispatch(
   }
   if (!open) touch(ctx)
   const definition = contract[name]
+  const polluting = pollutionKey(payload)
+  if (polluting) {
+    return {
+      error: { code: 'invalid_input', message: '请求的数据格式不正确，未做任何修改。', issues: [`${polluting}: 不允许的字段名`] },
+    }
+  }
   const parsed = definition.input.safeParse(payload ?? {})
   if (!parsed.success) {
     return {
