@@ -3,7 +3,7 @@
  * rules applied to every candidate. Nothing is written here: roster-service stores the result.
  */
 import type { ServiceContext } from '../context'
-import { SCHOOL_ENROLMENT_UNTIL_SQL } from '../followup/child-file'
+import { schoolEnrolmentByChild } from '../followup/child-file'
 import {
   addMonths,
   directorLine,
@@ -106,61 +106,74 @@ export function loadChildCandidates(
   relevant: string[],
   from: string,
 ): ChildCandidate[] {
+  // Four flat reads joined here rather than one query with correlated subqueries per child: for a whole
+  // district that is several times faster, and the order is the same binary order SQLite would sort by.
   const rows = ctx.sqlite
     .prepare(
       `SELECT c.id, c.name, c.id_number, c.birth_date, c.status, c.exit_date, c.exit_reason, c.registered_on,
-              c.bank_account, c.guardian_name, COALESCE(t.name, ''), v.name,
-              (SELECT group_concat(k.category_code || '|' || COALESCE(k.since, '') || '|' || COALESCE(k.until, ''), ';')
-                 FROM child_categories k WHERE k.child_id = c.id AND k.category_code IN (${sqlList(relevant)})),
-              ${SCHOOL_ENROLMENT_UNTIL_SQL}
+              c.bank_account, c.guardian_name, c.village_code, c.name_pinyin
          FROM children c
-         JOIN divisions v ON v.code = c.village_code
-         LEFT JOIN divisions t ON t.code = v.parent_code
         WHERE c.id IN (SELECT cc.child_id FROM child_categories cc
                         WHERE cc.category_code IN (${sqlList(target)}) AND (cc.until IS NULL OR cc.until >= @from))
-          AND (c.status = 'active' OR c.exit_date IS NULL OR c.exit_date >= @from)
-        ORDER BY t.code, v.code, c.name_pinyin, c.id`,
+          AND (c.status = 'active' OR c.exit_date IS NULL OR c.exit_date >= @from)`,
     )
     .raw(true)
     .all({ from }) as Raw[]
-  const candidates: ChildCandidate[] = new Array(rows.length)
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!
+  const places = new Map(
+    (
+      ctx.sqlite
+        .prepare(
+          `SELECT v.code, v.name, COALESCE(t.code, ''), COALESCE(t.name, '')
+             FROM divisions v LEFT JOIN divisions t ON t.code = v.parent_code WHERE v.level = 'village'`,
+        )
+        .raw(true)
+        .all() as [string, string, string, string][]
+    ).map(([code, name, townshipCode, township]) => [code, { name, townshipCode, township }]),
+  )
+  const periods = new Map<number, ChildFacts['categories']>()
+  for (const [id, code, since, until] of ctx.sqlite
+    .prepare(`SELECT child_id, category_code, since, until FROM child_categories WHERE category_code IN (${sqlList(relevant)})`)
+    .raw(true)
+    .iterate() as Iterable<[number, string, string | null, string | null]>) {
+    const list = periods.get(id)
+    const period = { code, since: since || null, until: until || null }
+    if (list) list.push(period)
+    else periods.set(id, [period])
+  }
+  const schoolUntil = schoolEnrolmentByChild(ctx)
+  const keyed = rows.map((r) => {
+    const place = places.get(r[10] as string)
+    return { r, place, key: `${place?.townshipCode ?? ''}\u0000${r[10] as string}\u0000${r[11] as string}` }
+  })
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : (a.r[0] as number) - (b.r[0] as number)))
+  const candidates: ChildCandidate[] = new Array(keyed.length)
+  for (let i = 0; i < keyed.length; i++) {
+    const { r, place } = keyed[i]!
+    const id = r[0] as number
     const bankAccount = (r[8] as string) ?? ''
     candidates[i] = {
       facts: {
-        id: r[0] as number,
+        id,
         name: r[1] as string,
         birthDate: r[3] as string,
         status: r[4] as 'active' | 'exited',
         exitDate: r[5] as string | null,
         exitReason: r[6] as string | null,
         approvedOn: r[7] as string | null,
-        categories: parsePeriods(r[12] as string | null),
+        categories: periods.get(id) ?? [],
         hasBankAccount: bankAccount.trim() !== '',
         group: null,
         // proof of school enrolment on file (一人一档) lets an extension pay past the age limit
-        schoolEnrolmentUntil: (r[13] as string | null) ?? null,
+        schoolEnrolmentUntil: schoolUntil.get(id) ?? null,
       },
       idNumber: r[2] as string,
       bankAccount,
       guardian: (r[9] as string) ?? '',
-      township: r[10] as string,
-      village: r[11] as string,
+      township: place?.township ?? '',
+      village: place?.name ?? '',
     }
   }
   return candidates
-}
-
-/** "orphan|2025-01-10|;unsupported|2024-03-01|2025-01-09" → category periods. */
-function parsePeriods(text: string | null): ChildFacts['categories'] {
-  if (!text) return []
-  const periods: ChildFacts['categories'] = []
-  for (const part of text.split(';')) {
-    const [code, since, until] = part.split('|') as [string, string, string]
-    periods.push({ code, since: since || null, until: until || null })
-  }
-  return periods
 }
 
 export function categoryNames(ctx: ServiceContext): Map<string, string> {
