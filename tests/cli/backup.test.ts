@@ -1,29 +1,19 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCwr, type Run } from './run-cwr'
 import { seedDemoDistrict } from '../../src/core/demo/demo-district'
 import { lockFileOf } from '../../src/core/db/lock'
 import { openRegistry } from '../../src/core/registry'
 import { tableFingerprint } from '../support/temp-registry'
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url))
 let folder: string
 let file: string
 
-function cwr(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['bin/cwr.mjs', ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: { ...process.env, CWR_DATA_DIR: join(folder, 'default-data') },
-    timeout: 60_000,
-  })
-  if (run.error) throw run.error
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr }
-}
+const cwr = (...args: string[]): Run => runCwr(folder, ...args)
 
 function fingerprintOf(path: string): string {
   const db = new Database(path, { readonly: true, fileMustExist: true })

@@ -1,38 +1,20 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCwr, type Run } from './run-cwr'
 import type { ChildRow, Division } from '../../src/contract'
 import { seedDemoDistrict } from '../../src/core/demo/demo-district'
 import { openRegistry } from '../../src/core/registry'
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const CJK = /[\u4e00-\u9fff]/
 
 let folder: string
 let demoFile: string
 
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
 
-/** The real binary, as a clerk would run it. */
-function cwr(...args: string[]): Run {
-  const run = spawnSync(process.execPath, ['bin/cwr.mjs', ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    // Keep the default data folder inside the temp folder, whatever a command falls back to.
-    env: { ...process.env, CWR_DATA_DIR: join(folder, 'default-data') },
-    timeout: 60_000,
-  })
-  if (run.error) throw run.error
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr }
-}
+const cwr = (...args: string[]): Run => runCwr(folder, ...args)
 
 function jsonOf<T>(run: Run): T {
   expect(run.stderr).toBe('')

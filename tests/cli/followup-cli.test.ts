@@ -1,30 +1,19 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCwr, type Run } from './run-cwr'
 import type { ServicesReport, StaleReport } from '../../src/contract'
 import { addReview, deliverService, planService } from '../../src/core/followup/followup-service'
 import { openRegistry } from '../../src/core/registry'
 import { buildFollowupDistrict, ok } from '../core/followup/support'
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url))
 let folder: string
 let file: string
 let children: ReturnType<typeof buildFollowupDistrict>['children']
 
-function cwr(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/cwr.mjs', ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: { ...process.env, CWR_DATA_DIR: join(folder, 'default-data') },
-    timeout: 60_000,
-  })
-  if (run.error) throw run.error
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr }
-}
+const cwr = (...args: string[]): Run => runCwr(folder, ...args)
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'cwr-followup-cli-'))
