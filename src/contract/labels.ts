@@ -42,5 +42,6 @@ export const AUDIT_ENTITY_NAMES = {
   document: '在档材料',
   setting: '设置',
   export: '导出/打印',
+  database: '数据库',
   app: '系统',
 } as const

@@ -8,6 +8,8 @@ export interface AuditEntry {
     | 'app' | 'export'
     /** case follow-up (src/core/followup): a child's reviews, visits, assessments, services, documents; its settings */
     | 'review' | 'visit' | 'assessment' | 'service' | 'document' | 'setting'
+    /** the database file as a whole: a restore from a backup */
+    | 'database'
   entityId: string | number
   before?: unknown
   after?: unknown

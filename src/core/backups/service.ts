@@ -5,8 +5,9 @@
  * into place, so a crash at any moment leaves either the old database or the new one.
  */
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
+import { recordAudit } from '../audit/log'
 import type { ServiceContext } from '../context'
 import { backupBaseName, backupDatabase, backupsFolder, backupTo, type BackupReason } from '../db/backup'
 import { acquireDatabaseLock } from '../db/lock'
@@ -272,6 +273,15 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   } finally {
     release()
   }
+  // Written into the restored file: its trail now says when and from what it came back (the one from before is in
+  // the safety backup).
+  recordAudit(ctx, {
+    action: '从备份恢复数据库',
+    entity: 'database',
+    entityId: name,
+    before: { safetyBackup: basename(safetyBackup) },
+    after: { restoredFrom: name, takenAt: restored.at, counts: restored.counts },
+  })
   return { ok: true, safetyBackup, restored }
 }
 

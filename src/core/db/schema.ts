@@ -258,7 +258,7 @@ export const rosterExcluded = sqliteTable(
   (t) => [primaryKey({ columns: [t.rosterId, t.seq] })],
 )
 
-/** The app lock (0006): one row when a password is set; both secrets only as scrypt hashes. */
+/** The app lock (0005_app_lock.sql): one row when a password is set; both secrets only as scrypt hashes. */
 export const appLock = sqliteTable('app_lock', {
   id: integer('id').primaryKey(),
   passwordHash: text('password_hash').notNull(),
@@ -267,7 +267,7 @@ export const appLock = sqliteTable('app_lock', {
   setBy: text('set_by').notNull(),
 })
 
-// Case follow-up (0007_followup.sql)
+// Case follow-up (0006_followup.sql)
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -72,7 +72,19 @@ describe('backups on a real database', () => {
     // the live context now holds the backup's state, on a fresh connection
     expect(reg.ctx.sqlite).not.toBe(sqliteBefore)
     expect(sqliteBefore.open).toBe(false)
-    expect(fingerprint(reg.ctx)).toBe(before)
+    // the restore itself is the one thing the restored trail adds; take it off and the data is the backup's, exactly
+    const entry = reg.ctx.sqlite.prepare('SELECT id, action, entity, entity_id AS entityId FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; action: string; entity: string; entityId: string }
+    expect(entry).toMatchObject({ action: '从备份恢复数据库', entity: 'database', entityId: info.name })
+    const copy = join(reg.folder, 'restored-without-entry.db')
+    await reg.ctx.sqlite.backup(copy)
+    const withoutEntry = new Database(copy)
+    // (the trail refuses deletes; the test lifts that on its own copy and puts the trigger back as it was)
+    const trigger = withoutEntry.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_delete'").pluck().get() as string
+    withoutEntry.exec('DROP TRIGGER audit_log_no_delete')
+    withoutEntry.prepare('DELETE FROM audit_log WHERE id = ?').run(entry.id)
+    withoutEntry.exec(trigger)
+    expect(tableFingerprint(withoutEntry)).toBe(before)
+    withoutEntry.close()
     // the state before the restore was kept
     const safety = restored.value.safetyBackup!
     expect(existsSync(safety)).toBe(true)
