@@ -1,3 +1,4 @@
+import { CLERK_TIME_ZONE } from './tests/e2e/clerk-time-zone'
 import { defineConfig } from '@playwright/test'
 
 // Debian's Chromium: Playwright's own browser download is not available on our machines.
@@ -17,7 +18,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: CLERK_TIME_ZONE,
     viewport: { width: 1366, height: 768 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
+import { CLERK_TIME_ZONE } from './clerk-time-zone'
 
 export interface RunningApp {
   /** the address with the token, as the host prints it */
@@ -20,7 +21,9 @@ async function startApp(options: { demo: boolean }): Promise<{ app: RunningApp; 
   const db = join(folder, 'registry.db')
   const args = [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/host/main.ts', '--db', db, '--port', '0', '--ready-json']
   if (options.demo) args.push('--demo')
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  // On a clerk's PC the window and the services share one clock and zone; here the browser runs in the clerk's zone,
+  // so the host must too, or "today" differs between them for the hours one side is past midnight.
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: CLERK_TIME_ZONE } })
   const app = await new Promise<RunningApp>((done, fail) => {
     let out = ''
     let err = ''
