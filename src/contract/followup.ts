@@ -261,6 +261,8 @@ export const followupCalls = {
   ),
   /** the supervisor's check of one review (a review already checked keeps its first check) */
   'reviews.check': call(z.object({ id: Id, checker: Person }), outcome(z.object({ id: Id, checked: z.boolean() }))),
+  /** a review entered by mistake; an imported one goes back with its batch */
+  'reviews.remove': call(z.object({ id: Id }), outcome(z.object({ id: Id }))),
 
   'visits.list': call(
     z.object({ ...ListPlace, childId: Id.optional(), risk: z.enum(['all', 'open', 'flagged']).default('all'), from: IsoDate.optional(), to: IsoDate.optional(), ...Page }),
@@ -277,6 +279,7 @@ export const followupCalls = {
     }),
     outcome(z.object({ id: Id })),
   ),
+  'visits.remove': call(z.object({ id: Id }), outcome(z.object({ id: Id }))),
   'visits.resolve': call(
     z.object({ id: Id, action: Text(1000), resolvedBy: Person, resolvedOn: IsoDate }),
     outcome(z.object({ id: Id })),

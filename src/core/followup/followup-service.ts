@@ -122,6 +122,35 @@ export function checkReview(ctx: ServiceContext, input: { id: number; checker: s
   })
 }
 
+/**
+ * Takes back a review entered by mistake; the trail keeps what it said. One that came with an imported sheet goes
+ * back with its whole batch instead, so the batch's undo stays exact.
+ */
+export function removeReview(ctx: ServiceContext, id: number): Outcome<{ id: number }> {
+  return removeRecord(ctx, id, { table: 'quarterly_reviews', entity: 'review', what: '季度更新记录', action: '删除季度更新记录' })
+}
+
+export function removeVisit(ctx: ServiceContext, id: number): Outcome<{ id: number }> {
+  return removeRecord(ctx, id, { table: 'visits', entity: 'visit', what: '走访记录', action: '删除走访记录' })
+}
+
+function removeRecord(
+  ctx: ServiceContext,
+  id: number,
+  kind: { table: 'quarterly_reviews' | 'visits'; entity: 'review' | 'visit'; what: string; action: string },
+): Outcome<{ id: number }> {
+  const row = statement(ctx.sqlite, `SELECT * FROM ${kind.table} WHERE id = ?`).get(id) as (Record<string, unknown> & { import_batch_id: number | null }) | undefined
+  if (!row) return refuse('id', `该${kind.what}不存在，可能已被删除，请刷新后重试。`)
+  if (row.import_batch_id !== null) {
+    return refuse('id', `该${kind.what}随第 ${row.import_batch_id} 批导入，请在「导入」页撤销该批次，或在原表中改正后重新导入。`)
+  }
+  return inTransaction(ctx, () => {
+    statement(ctx.sqlite, `DELETE FROM ${kind.table} WHERE id = ?`).run(id)
+    recordAudit(ctx, { action: kind.action, entity: kind.entity, entityId: id, before: row })
+    return { ok: true as const, value: { id } }
+  })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Visits and risk flags
 

@@ -13,6 +13,8 @@ import {
   listVisits,
   planService,
   removeDocument,
+  removeReview,
+  removeVisit,
   resolveRisk,
   saveAssessment,
   saveCatalogueEntry,
@@ -76,6 +78,37 @@ describe('quarterly reviews', () => {
     expect(afterExit.ok ? '' : afterExit.problems[0]!.message).toMatch(/已于 2026-06-30 退出登记/)
     expect(review(99999, '2026-08-10').ok).toBe(false)
     expect(reg.ctx.sqlite.prepare('SELECT count(*) FROM quarterly_reviews').pluck().get()).toBe(0)
+  })
+})
+
+describe('records entered by mistake', () => {
+  it('takes a review or a visit back: the last review date and the dashboard follow, the trail keeps what it said', () => {
+    const { c1, c2 } = place.children
+    ok(review(c1, '2026-05-02', { noChange: false, changes: '住址变更' }))
+    const wrong = ok(review(c1, '2026-08-10')).id
+    expect(reg.ctx.sqlite.prepare('SELECT last_reviewed_at FROM children WHERE id = ?').pluck().get(c1)).toBe('2026-08-10')
+    ok(removeReview(reg.ctx, wrong))
+    expect(reg.ctx.sqlite.prepare('SELECT last_reviewed_at FROM children WHERE id = ?').pluck().get(c1)).toBe('2026-05-02')
+
+    const visit = ok(addVisit(reg.ctx, { childId: c2, visitedOn: '2026-11-20', visitor: '李梅', kind: 'home', findings: '记错了儿童', risk: 'other' }))
+    expect(workDashboard(reg.ctx, {}).risks.total).toBe(1)
+    ok(removeVisit(reg.ctx, visit.id))
+    expect(workDashboard(reg.ctx, {}).risks.total).toBe(0)
+
+    const gone = removeVisit(reg.ctx, visit.id)
+    expect(gone.ok ? '' : gone.problems[0]!.message).toBe('该走访记录不存在，可能已被删除，请刷新后重试。')
+    const trail = reg.ctx.sqlite.prepare("SELECT action, before FROM audit_log WHERE action LIKE '删除%' ORDER BY id").all() as { action: string; before: string }[]
+    expect(trail.map((t) => t.action)).toEqual(['删除季度更新记录', '删除走访记录'])
+    expect(JSON.parse(trail[1]!.before)).toMatchObject({ findings: '记错了儿童', risk: 'other' })
+  })
+
+  it('sends an imported record back to its batch instead', () => {
+    const { c1 } = place.children
+    const id = ok(review(c1, '2026-08-10')).id
+    reg.ctx.sqlite.prepare('UPDATE quarterly_reviews SET import_batch_id = 7 WHERE id = ?').run(id)
+    const refused = removeReview(reg.ctx, id)
+    expect(refused.ok ? '' : refused.problems[0]!.message).toContain('第 7 批导入')
+    expect(reg.ctx.sqlite.prepare('SELECT count(*) FROM quarterly_reviews WHERE id = ?').pluck().get(id)).toBe(1)
   })
 })
 

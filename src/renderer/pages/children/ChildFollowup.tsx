@@ -25,6 +25,17 @@ type Dialog =
   | { kind: 'deliver'; plan?: { id: number; serviceCode: string } }
   | { kind: 'document' }
 
+/** A record entered by mistake is taken back after a confirmation; the trail keeps what it said. */
+function removeLink(what: string, onConfirm: () => void) {
+  return (
+    <Popconfirm title={`删除${what}？`} description="删除会记入操作日志。" okText="删除" cancelText="取消" onConfirm={onConfirm}>
+      <Button type="link" size="small" danger>
+        删除
+      </Button>
+    </Popconfirm>
+  )
+}
+
 const LEVEL_COLOR = { general: 'default', key: 'orange', urgent: 'red' } as const
 
 function levelTag(level: keyof typeof NEED_LEVEL_NAMES | null) {
@@ -49,9 +60,9 @@ export function ChildFollowup({ childId }: { childId: number }) {
       {label}
     </Button>
   )
-  const removeDocument = async (id: number) => {
+  const remove = async (call: 'documents.remove' | 'reviews.remove' | 'visits.remove', id: number) => {
     try {
-      const answer = await api.call('documents.remove', { id })
+      const answer = await api.call(call, { id })
       if (!answer.ok) void message.error(answer.problems.map((p) => p.message).join('；'))
       reload()
     } catch (e) {
@@ -101,6 +112,7 @@ export function ChildFollowup({ childId }: { childId: number }) {
                       width: 170,
                       render: (_, r) => (r.checkedAt ? `${r.checkedBy}，${showTime(r.checkedAt)}` : <Typography.Text type="warning">未审核</Typography.Text>),
                     },
+                    { title: '操作', key: 'remove', width: 64, render: (_, r) => removeLink('这条季度更新', () => remove('reviews.remove', r.id)) },
                   ]}
                 />
               </>
@@ -145,6 +157,7 @@ export function ChildFollowup({ childId }: { childId: number }) {
                           </Flex>
                         ),
                     },
+                    { title: '操作', key: 'remove', width: 64, render: (_, v) => removeLink('这条走访记录', () => remove('visits.remove', v.id)) },
                   ]}
                 />
               </>
@@ -231,18 +244,7 @@ export function ChildFollowup({ childId }: { childId: number }) {
                     { title: '出具日期', dataIndex: 'issuedOn', width: 110, render: orDash },
                     { title: '有效期至', dataIndex: 'validUntil', width: 110, render: orDash },
                     { title: '登记', key: 'added', width: 170, render: (_, d) => `${d.addedBy}，${showTime(d.addedAt)}` },
-                    {
-                      title: '操作',
-                      key: 'remove',
-                      width: 64,
-                      render: (_, d) => (
-                        <Popconfirm title="删除这份材料的登记？" okText="删除" cancelText="取消" onConfirm={() => removeDocument(d.id)}>
-                          <Button type="link" size="small" danger>
-                            删除
-                          </Button>
-                        </Popconfirm>
-                      ),
-                    },
+                    { title: '操作', key: 'remove', width: 64, render: (_, d) => removeLink('这份材料的登记', () => remove('documents.remove', d.id)) },
                   ]}
                 />
               </>
