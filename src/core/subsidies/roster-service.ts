@@ -288,7 +288,8 @@ const LINE_COLUMNS = `seq, child_id, director_id, township, village, name, id_nu
 const months = (list: string | null) => (list ? list.split(',') : [])
 const show = (value: string, full: boolean) => (full || value === '' ? value : maskIdNumber(value))
 
-function toLine(r: Raw, full: boolean): RosterLine {
+/** Who a line (paid or left out) is about: both tables start with the same seven columns. */
+function payeeOf(r: Raw, full: boolean) {
   return {
     seq: r[0] as number,
     childId: r[1] as number | null,
@@ -297,6 +298,12 @@ function toLine(r: Raw, full: boolean): RosterLine {
     village: r[4] as string,
     name: r[5] as string,
     idNumber: show(r[6] as string, full),
+  }
+}
+
+function toLine(r: Raw, full: boolean): RosterLine {
+  return {
+    ...payeeOf(r, full),
     category: r[7] as string,
     standardFen: r[8] as number,
     months: r[9] as number,
@@ -328,13 +335,7 @@ export function rosterExcluded(ctx: ServiceContext, id: number, full: boolean): 
     .raw(true)
     .all(id) as Raw[]
   return rows.map((r) => ({
-    seq: r[0] as number,
-    childId: r[1] as number | null,
-    directorId: r[2] as number | null,
-    township: r[3] as string,
-    village: r[4] as string,
-    name: r[5] as string,
-    idNumber: show(r[6] as string, full),
+    ...payeeOf(r, full),
     reason: r[7] as string,
     owedFen: r[8] as number,
   }))

@@ -9,6 +9,16 @@ import { useFault } from '../../components/use-fault'
 import { ResolveModal } from '../children/followup-forms'
 
 const PAGE_SIZE = 50
+
+/** The server pages these lists; the table only shows where it is. */
+const pager = (page: number, setPage: (page: number) => void, total = 0) => ({
+  current: page,
+  pageSize: PAGE_SIZE,
+  total,
+  onChange: setPage,
+  showSizeChanger: false,
+  hideOnSinglePage: true,
+})
 const childLink = (name: string, row: { childId: number }) => <Typography.Link href={`#/children/${row.childId}`}>{name}</Typography.Link>
 const place = { title: '乡镇/村', key: 'place', width: 170, render: (_: unknown, r: { townshipName: string; villageName: string }) => `${r.townshipName} ${r.villageName}` }
 
@@ -32,7 +42,7 @@ export function StaleList() {
         rowKey="childId"
         loading={loading}
         dataSource={data?.rows}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={pager(page, setPage, data?.total)}
         locale={{ emptyText: '没有逾期的档案' }}
         columns={[
           { title: '姓名', dataIndex: 'childName', width: 90, render: childLink },
@@ -69,7 +79,7 @@ export function VisitsList() {
         rowKey="id"
         loading={loading}
         dataSource={data?.rows}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={pager(page, setPage, data?.total)}
         locale={{ emptyText: risk === 'open' ? '没有未处理的风险' : '暂无走访记录' }}
         columns={[
           { title: '日期', dataIndex: 'visitedOn', width: 100 },
@@ -145,7 +155,7 @@ export function ReviewsToCheck() {
         rowKey="id"
         loading={loading}
         dataSource={data?.rows}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={pager(page, setPage, data?.total)}
         locale={{ emptyText: '没有待审核的季度更新' }}
         columns={[
           { title: '季度', dataIndex: 'quarter', width: 80 },
