@@ -109,6 +109,24 @@ function fieldHint(kind: SheetKind, key: string, facts: TemplateFacts): string {
       return `开始任职的日期，${DATE_HINT}。`
     case 'notes':
       return '其他需要说明的情况。'
+    case 'quarter':
+      return '本次更新属于哪个季度，如 2026年第1季度 或 2026Q1。可不填，按更新日期所在季度计。'
+    case 'reviewedOn':
+      return `儿童主任更新该儿童信息的日期，${DATE_HINT}。`
+    case 'reviewer':
+      return '做本次更新的儿童主任姓名。'
+    case 'changes':
+      return '本季度的变化情况，如 监护人更换、住址变更；没有变化写「无变化」。'
+    case 'visitedOn':
+      return `走访日期，${DATE_HINT}。`
+    case 'visitor':
+      return '走访人姓名。'
+    case 'kind':
+      return '入户、电话 或 学校。'
+    case 'findings':
+      return '走访中了解到的情况。'
+    case 'risk':
+      return '发现风险时填写，如 无监护人在家、疑似受虐或忽视；没有风险不填。有风险的记录会在工作台上提示，直到登记处理措施。'
     default:
       return ''
   }

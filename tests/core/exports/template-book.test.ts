@@ -115,6 +115,21 @@ describe('the children template for one township', () => {
     expect(texts).toContain('事实无人抚养, 事实孤儿'.replace(', ', '、'))
   })
 
+  it('gives every column of every sheet kind a hint on how to fill it', async () => {
+    for (const kind of ['divisions', 'supervisors', 'directors', 'children', 'reviews', 'visits'] as const) {
+      const out = join(reg.folder, `${kind}.xlsx`)
+      await writeTemplate(reg.ctx, { kind }, out)
+      const guide = (await readBook(out)).getWorksheet('填表说明')!
+      for (const field of fieldsOf(kind)) {
+        let hint: unknown = null
+        guide.eachRow((row) => {
+          if (row.getCell(1).value === field.label && (row.getCell(2).value === '必填' || row.getCell(2).value === '选填')) hint = row.getCell(3).value
+        })
+        expect(String(hint ?? ''), `${kind}.${field.key}`).not.toBe('')
+      }
+    }
+  })
+
   it('leaves a retired village out of the dropdown', async () => {
     const code = township('白沙街道')
     const added = createDivision(reg.ctx, { level: 'village', parentCode: code, name: '旧村' })
