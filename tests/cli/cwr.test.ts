@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCwr, type Run } from './run-cwr'
+import { jsonOf, queryFile, runCwr, type Run } from './run-cwr'
 import type { ChildRow, Division } from '../../src/contract'
 import { seedDemoDistrict } from '../../src/core/demo/demo-district'
 import { openRegistry } from '../../src/core/registry'
@@ -13,24 +12,9 @@ const CJK = /[\u4e00-\u9fff]/
 let folder: string
 let demoFile: string
 
-
 const cwr = (...args: string[]): Run => runCwr(folder, ...args)
 
-function jsonOf<T>(run: Run): T {
-  expect(run.stderr).toBe('')
-  expect(run.status).toBe(0)
-  return JSON.parse(run.stdout) as T
-}
-
-/** Direct SQL against the demo file, independent of the services. */
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(demoFile, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryFile<T>(demoFile, sql, ...params)
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'cwr-cli-'))

@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCwr, type Run } from './run-cwr'
+import { jsonOf, queryFile, runCwr, type Run } from './run-cwr'
 import { seedDemoDistrict } from '../../src/core/demo/demo-district'
 import { openRegistry } from '../../src/core/registry'
 import { readBook } from '../core/exports/read-book'
@@ -14,23 +13,9 @@ let folder: string
 let demoFile: string
 let month: string
 
-
 const cwr = (...args: string[]): Run => runCwr(folder, ...args)
 
-function jsonOf<T>(run: Run): T {
-  expect(run.stderr).toBe('')
-  expect(run.status).toBe(0)
-  return JSON.parse(run.stdout) as T
-}
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(demoFile, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryFile<T>(demoFile, sql, ...params)
 
 interface RosterJson {
   programme: string
