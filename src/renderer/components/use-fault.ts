@@ -1,5 +1,6 @@
 import { App } from 'antd'
 import { useCallback } from 'react'
+import type { Outcome } from '../../contract'
 import { ApiError } from '../api'
 
 /** Turns a thrown call failure into words for the clerk; refusals that are data never come here. */
@@ -18,5 +19,29 @@ export function useFault(): (error: unknown) => void {
       void message.error(faultText(error))
     },
     [message],
+  )
+}
+
+/**
+ * One write from a button or switch (not a form): a refusal's reasons become one message, a fault another.
+ * `answered` runs once the services replied, refused or not (to reload what the write may have changed); the
+ * value comes back when the write was done.
+ */
+export function useWrite() {
+  const { message } = App.useApp()
+  const fault = useFault()
+  return useCallback(
+    async <T>(write: () => Promise<Outcome<T>>, answered?: () => void): Promise<T | undefined> => {
+      try {
+        const answer = await write()
+        if (!answer.ok) void message.error(answer.problems.map((p) => p.message).join('；'))
+        answered?.()
+        return answer.ok ? answer.value : undefined
+      } catch (error) {
+        fault(error)
+        return undefined
+      }
+    },
+    [message, fault],
   )
 }

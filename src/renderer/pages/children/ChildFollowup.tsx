@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Flex, Popconfirm, Skeleton, Table, Tabs, Tag, Typography } from 'antd'
+import { Button, Card, Flex, Popconfirm, Skeleton, Table, Tabs, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../../api'
 import {
@@ -14,7 +14,7 @@ import { orDash, showDate, showTime } from '../../components/labels'
 import { LoadFailed } from '../../components/LoadFailed'
 import { yuan } from '../../components/money'
 import { useCall } from '../../components/use-call'
-import { useFault } from '../../components/use-fault'
+import { useWrite } from '../../components/use-fault'
 import { AssessmentModal, DeliverModal, DocumentModal, ResolveModal, ReviewModal, VisitModal } from './followup-forms'
 
 type Dialog =
@@ -47,8 +47,7 @@ export function ChildFollowup({ childId }: { childId: number }) {
   const { data, error, reload } = useCall('children.file', { id: childId }, { silent: true })
   const catalogue = useCall('services.catalogue', {})
   const [dialog, setDialog] = useState<Dialog | null>(null)
-  const { message } = App.useApp()
-  const fault = useFault()
+  const write = useWrite()
   if (error && !data) return <LoadFailed error={error} onRetry={reload} />
   if (!data) return <Skeleton active />
   const done = () => {
@@ -60,15 +59,7 @@ export function ChildFollowup({ childId }: { childId: number }) {
       {label}
     </Button>
   )
-  const remove = async (call: 'documents.remove' | 'reviews.remove' | 'visits.remove', id: number) => {
-    try {
-      const answer = await api.call(call, { id })
-      if (!answer.ok) void message.error(answer.problems.map((p) => p.message).join('；'))
-      reload()
-    } catch (e) {
-      fault(e)
-    }
-  }
+  const remove = (call: 'documents.remove' | 'reviews.remove' | 'visits.remove', id: number) => write(() => api.call(call, { id }), reload)
   const f = data.followup
   return (
     <Card

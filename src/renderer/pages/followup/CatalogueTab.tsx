@@ -5,7 +5,7 @@ import { SERVICE_AREA_NAMES, type CatalogueEntry } from '../../../contract'
 import { DIMENSION_LABEL } from '../../components/labels'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useCall } from '../../components/use-call'
-import { useFault } from '../../components/use-fault'
+import { useWrite } from '../../components/use-fault'
 import { useSave } from '../../components/use-save'
 
 const AREAS = (Object.keys(SERVICE_AREA_NAMES) as (keyof typeof SERVICE_AREA_NAMES)[]).map((value) => ({ value, label: SERVICE_AREA_NAMES[value] }))
@@ -24,28 +24,15 @@ export function CatalogueTab() {
   const [form] = Form.useForm<Values>()
   const { save, saving, general } = useSave<{ code: string }>(form, ['name', 'area', 'dimension'])
   const { message } = App.useApp()
-  const fault = useFault()
+  const write = useWrite()
   const [deadline, setDeadline] = useState<number | null>(null)
 
-  const toggle = async (entry: CatalogueEntry, active: boolean) => {
-    try {
-      const answer = await api.call('services.catalogueSave', { code: entry.code, name: entry.name, area: entry.area, dimension: entry.dimension, active })
-      if (!answer.ok) void message.error(answer.problems.map((p) => p.message).join('；'))
-      reload()
-    } catch (e) {
-      fault(e)
-    }
-  }
+  const toggle = (entry: CatalogueEntry, active: boolean) =>
+    write(() => api.call('services.catalogueSave', { code: entry.code, name: entry.name, area: entry.area, dimension: entry.dimension, active }), reload)
   const saveDeadline = async () => {
     if (deadline === null) return
-    try {
-      const answer = await api.call('settings.save', { reviewDeadlineDays: deadline })
-      if (answer.ok) void message.success('已保存')
-      else void message.error(answer.problems.map((p) => p.message).join('；'))
-      settings.reload()
-    } catch (e) {
-      fault(e)
-    }
+    const saved = await write(() => api.call('settings.save', { reviewDeadlineDays: deadline }), settings.reload)
+    if (saved) void message.success('已保存')
   }
 
   return (

@@ -5,7 +5,7 @@ import { RISK_FLAG_NAMES, VISIT_KIND_NAMES } from '../../../contract'
 import { TownshipSelect } from '../../components/DivisionSelect'
 import { orDash, showTime } from '../../components/labels'
 import { useCall } from '../../components/use-call'
-import { useFault } from '../../components/use-fault'
+import { useWrite } from '../../components/use-fault'
 import { ResolveModal } from '../children/followup-forms'
 
 const PAGE_SIZE = 50
@@ -132,16 +132,10 @@ export function ReviewsToCheck() {
   const [checker, setChecker] = useState('')
   const { data, loading, reload } = useCall('reviews.list', { checked, page, pageSize: PAGE_SIZE })
   const { message } = App.useApp()
-  const fault = useFault()
+  const write = useWrite()
   const check = async (id: number) => {
     if (!checker.trim()) return void message.warning('请先填写审核人（儿童督导员）姓名')
-    try {
-      const answer = await api.call('reviews.check', { id, checker: checker.trim() })
-      if (!answer.ok) void message.error(answer.problems.map((p) => p.message).join('；'))
-      reload()
-    } catch (e) {
-      fault(e)
-    }
+    await write(() => api.call('reviews.check', { id, checker: checker.trim() }), reload)
   }
   return (
     <>

@@ -7,7 +7,7 @@ import type { PersonKind, TrainingRow } from '../../../contract'
 import { DATE_FORMAT, showDate } from '../../components/labels'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useCall } from '../../components/use-call'
-import { useFault } from '../../components/use-fault'
+import { useWrite } from '../../components/use-fault'
 import { useSave } from '../../components/use-save'
 
 interface Values {
@@ -30,7 +30,7 @@ export function TrainingsModal({ personKind, personId, title, onClose }: {
   const [form] = Form.useForm<Values>()
   const { save, saving, general } = useSave<{ id: number }>(form, FIELDS)
   const { message } = App.useApp()
-  const fault = useFault()
+  const write = useWrite()
   const changed = useRef(false)
 
   const add = async (values: Values) => {
@@ -52,16 +52,14 @@ export function TrainingsModal({ personKind, personId, title, onClose }: {
     }
   }
 
-  const remove = async (row: TrainingRow) => {
-    try {
-      const answer = await api.call('trainings.remove', { id: row.id })
-      if (!answer.ok) void message.error(answer.problems.map((p) => p.message).join('；'))
-      changed.current = true
-      reload()
-    } catch (error) {
-      fault(error)
-    }
-  }
+  const remove = (row: TrainingRow) =>
+    write(
+      () => api.call('trainings.remove', { id: row.id }),
+      () => {
+        changed.current = true
+        reload()
+      },
+    )
 
   return (
     <Modal open width={720} title={`培训记录：${title}`} footer={null} onCancel={() => onClose(changed.current)} destroyOnHidden>
