@@ -47,19 +47,25 @@ export const BODY_STYLES: Record<ColumnKind, Partial<Style>> = {
   plain: { font: BODY_FONT, border: THIN_BORDER, alignment: { vertical: 'middle' } },
 }
 
-/** A4 landscape, all columns on one page width, the header row repeated on every printed page. */
-export function landscapePageSetup(headerRow: number): Partial<PageSetup> {
+/**
+ * A4 as bureaus print: all columns on one page width, centred, the header rows (first to last) repeated on every
+ * printed page.
+ */
+export function a4PageSetup(orientation: 'portrait' | 'landscape', headerFirst: number, headerLast = headerFirst): Partial<PageSetup> {
   return {
     paperSize: 9,
-    orientation: 'landscape',
+    orientation,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    printTitlesRow: `${headerRow}:${headerRow}`,
+    printTitlesRow: `${headerFirst}:${headerLast}`,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   }
 }
+
+/** The registers' and rosters' page: A4 landscape with one header row repeated. */
+export const landscapePageSetup = (headerRow: number): Partial<PageSetup> => a4PageSetup('landscape', headerRow)
 
 export const PAGE_FOOTER = '第 &P 页，共 &N 页'
 

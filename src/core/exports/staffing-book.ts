@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { chineseDate } from '../../contract/labels'
 import type { WorkforceOverview } from '../../contract/workforce'
-import { BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from './book-style'
+import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from './book-style'
 
 const COLUMNS = [
   { header: '序号', width: 6 },
@@ -35,16 +35,7 @@ export async function writeStaffingBook(overview: WorkforceOverview, districtNam
   book.creator = '儿童福利台账'
   const title = `${districtName || ''}儿童督导员、儿童主任配备情况统计表`
   const sheet = book.addWorksheet('配备情况统计表', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: a4PageSetup('portrait', HEADER_ROW),
     headerFooter: { oddFooter: `&C${PAGE_FOOTER}` },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   })
@@ -102,7 +93,7 @@ export async function writeStaffingBook(overview: WorkforceOverview, districtNam
 /** The villages behind the 无儿童主任 count, with since when and how many children go unvisited. */
 function writeGapsSheet(book: ExcelJS.Workbook, overview: WorkforceOverview, districtName: string) {
   const sheet = book.addWorksheet('无儿童主任的村', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: a4PageSetup('portrait', 3),
     headerFooter: { oddFooter: `&C${PAGE_FOOTER}` },
   })
   sheet.columns = [{ width: 6 }, { width: 16 }, { width: 20 }, { width: 16 }, { width: 12 }, { width: 16 }]

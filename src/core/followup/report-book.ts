@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { CategoriesReport, CompletionReport, ServicesReport } from '../../contract'
 import { SERVICE_AREA_NAMES } from '../../contract/followup'
 import { chineseDate } from '../../contract/labels'
-import { BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from '../exports/book-style'
+import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from '../exports/book-style'
 import { quarterName } from './rules'
 
 // The three follow-up reports as bureaus file them: title, unit and period, a framed table with its header repeated
@@ -33,16 +33,7 @@ function startSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet 
   const headerTop = 4
   const headerBottom = headerTop + spec.headers.length - 1
   const sheet = book.addWorksheet(spec.name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: spec.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${headerTop}:${headerBottom}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: a4PageSetup(spec.landscape ? 'landscape' : 'portrait', headerTop, headerBottom),
     headerFooter: { oddFooter: `&C${PAGE_FOOTER}` },
     views: [{ state: 'frozen', ySplit: headerBottom }],
   })
