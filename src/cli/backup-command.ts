@@ -8,6 +8,7 @@ import type { ServiceContext } from '../core/context'
 import { backupTo } from '../core/db/backup'
 import { corruptionMessage, describeFileWriteFault, storageFaultKind } from '../core/db/faults'
 import { acquireDatabaseLock, DatabaseLockError } from '../core/db/lock'
+import { openReadOnly } from '../core/db/sqlite'
 import { openRegistry } from '../core/registry'
 
 export interface CommandIo {
@@ -108,7 +109,7 @@ export async function runCheck(file: string, today: string, json: boolean, io: C
   try {
     let db: Database.Database | undefined
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true })
+      db = openReadOnly(file)
       report = checkDatabase(db, today)
     } catch (error) {
       if (storageFaultKind(error) !== 'corrupt') throw error

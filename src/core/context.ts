@@ -1,11 +1,10 @@
 import { userInfo } from 'node:os'
-import type { Connection, Db } from './db/connection'
+import type { Connection } from './db/connection'
 import type Database from 'better-sqlite3'
 
 /** What every service needs: the open database, who is acting, and what day it is. */
 export interface ServiceContext {
   conn: Connection
-  db: Db
   sqlite: Database.Database
   actor: string
   /** the clerk's calendar day, YYYY-MM-DD */
@@ -31,7 +30,6 @@ export function createContext(conn: Connection, options: { actor?: string; clock
   const clock = options.clock ?? (() => new Date())
   return {
     conn,
-    db: conn.db,
     sqlite: conn.sqlite,
     actor: options.actor ?? currentUser(),
     today: () => localDate(clock()),

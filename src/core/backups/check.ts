@@ -4,6 +4,7 @@
  * Messages name the place (village, table, row) but never an ID number, phone or bank account.
  */
 import type Database from 'better-sqlite3'
+import { brokenReferences, integrityProblems, tableNames } from '../db/sqlite'
 
 export interface CheckFinding {
   kind: 'integrity' | 'foreign-key' | 'invariant'
@@ -87,18 +88,15 @@ const INVARIANTS: Invariant[] = [
 ]
 
 function hasTables(sqlite: Database.Database, tables: string[]): boolean {
-  const present = new Set(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+  const present = new Set(tableNames(sqlite))
   return tables.every((t) => present.has(t))
 }
 
 /** Runs every check; the database is only read. `today` decides who is in post. */
 export function checkDatabase(sqlite: Database.Database, today: string): CheckReport {
   const findings: CheckFinding[] = []
-  const integrity = sqlite.pragma('integrity_check(100)', { simple: false }) as { integrity_check: string }[]
-  for (const row of integrity) {
-    if (row.integrity_check !== 'ok') findings.push({ kind: 'integrity', message: `数据库文件结构损坏：${row.integrity_check}` })
-  }
-  const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string; fkid: number }[]
+  for (const line of integrityProblems(sqlite, 100)) findings.push({ kind: 'integrity', message: `数据库文件结构损坏：${line}` })
+  const broken = brokenReferences(sqlite)
   for (const row of broken.slice(0, MAX_FINDINGS)) {
     findings.push({
       kind: 'foreign-key',

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context'
 import { backupBaseName, backupDatabase, backupsFolder, backupTo, type BackupReason } from '../db/backup'
 import { acquireDatabaseLock } from '../db/lock'
 import { loadMigrations, planMigrations } from '../db/migrations'
+import { hasTable, openReadOnly, passesQuickCheck } from '../db/sqlite'
 import { openRegistry } from '../registry'
 import { localStamp, newestFirst, parseBackupName, KEEP_LAST, KEEP_MONTHS } from './rotation'
 
@@ -91,10 +92,10 @@ export function describeBackup(path: string, name: string): BackupInfo | null {
     counts: null,
   }
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true })
+    const db = openReadOnly(path)
     try {
-      // quick_check reads every page: a truncated or damaged copy is not offered as good.
-      if (db.pragma('quick_check', { simple: true }) === 'ok') {
+      // A truncated or damaged copy is not offered as good.
+      if (passesQuickCheck(db)) {
         info.readable = true
         info.schemaVersion = (db.prepare('SELECT max(name) FROM schema_migrations').pluck().get() as string | null) ?? null
         info.counts = countsOf(db)
@@ -159,10 +160,9 @@ export function restoreProblem(source: string): string | null {
   if (!existsSync(source)) return `找不到备份文件：${source}。`
   let db: Database.Database | undefined
   try {
-    db = new Database(source, { readonly: true, fileMustExist: true })
-    if (db.pragma('quick_check', { simple: true }) !== 'ok') return `备份文件 ${source} 已损坏，不能用来恢复。请选择另一份备份。`
-    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()
-    if (!hasTable) return `文件 ${source} 不是儿童福利台账的数据库备份。`
+    db = openReadOnly(source)
+    if (!passesQuickCheck(db)) return `备份文件 ${source} 已损坏，不能用来恢复。请选择另一份备份。`
+    if (!hasTable(db, 'schema_migrations')) return `文件 ${source} 不是儿童福利台账的数据库备份。`
     const applied = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[]
     const plan = planMigrations(applied, loadMigrations())
     if (!plan.ok) return `备份文件 ${source} 由更新版本的台账程序创建，本程序不能恢复它。请先安装最新版本。`
@@ -178,7 +178,7 @@ export function restoreProblem(source: string): string | null {
 async function stageRestore(databaseFile: string, source: string): Promise<string> {
   const staged = `${databaseFile}.restoring`
   for (const suffix of ['', '-wal', '-shm', '.part']) rmSync(staged + suffix, { force: true })
-  const db = new Database(source, { readonly: true, fileMustExist: true })
+  const db = openReadOnly(source)
   try {
     await backupTo(db, staged)
   } finally {
@@ -206,7 +206,7 @@ async function keepCurrent(databaseFile: string, at: Date): Promise<string | nul
   try {
     const db = new Database(databaseFile, { fileMustExist: true })
     try {
-      if (db.pragma('quick_check', { simple: true }) === 'ok') return await backupDatabase(db, databaseFile, 'restore', at)
+      if (passesQuickCheck(db)) return await backupDatabase(db, databaseFile, 'restore', at)
     } finally {
       db.close()
     }
@@ -287,6 +287,5 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
 
 function reattach(ctx: ServiceContext, fresh: ServiceContext): void {
   ctx.conn = fresh.conn
-  ctx.db = fresh.db
   ctx.sqlite = fresh.sqlite
 }

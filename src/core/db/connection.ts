@@ -1,19 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { backupDatabase } from './backup'
 import { corruptionMessage, storageFaultKind } from './faults'
 import { acquireDatabaseLock, DatabaseLockError } from './lock'
 import { applyMigration, appliedMigrations, loadMigrations, planMigrations } from './migrations'
-import { schema } from './schema'
-
-export type Db = BetterSQLite3Database<typeof schema>
+import { touchCatalogue, tuneConnection, useWriteAheadLog } from './sqlite'
 
 export interface Connection {
   file: string
   sqlite: Database.Database
-  db: Db
   schemaVersion: string
   /** backups taken while opening (before migrations) */
   backups: string[]
@@ -47,17 +43,15 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   let sqlite: Database.Database
   try {
     sqlite = new Database(file)
-    sqlite.pragma('journal_mode = WAL')
+    useWriteAheadLog(sqlite)
     // Reading the schema touches the file's first pages: a damaged file says so here, not mid-write.
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
+    touchCatalogue(sqlite)
   } catch (error) {
     release()
     throw new DatabaseOpenError(openFailure(file, error))
   }
   try {
-    sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
-    sqlite.pragma('synchronous = NORMAL')
+    tuneConnection(sqlite)
 
     const shipped = loadMigrations()
     const plan = planMigrations(appliedMigrations(sqlite), shipped)
@@ -83,7 +77,6 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     return {
       file,
       sqlite,
-      db: drizzle(sqlite, { schema }),
       schemaVersion: shipped[shipped.length - 1]?.name ?? '',
       backups,
       close: () => {

@@ -4,9 +4,9 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
 import { newestFirst, parseBackupName } from '../backups/rotation'
 import { backupBaseName, backupsFolder } from './backup'
+import { openReadOnly, passesQuickCheck } from './sqlite'
 
 export type StorageFaultKind = 'full' | 'read-only' | 'corrupt' | 'busy' | 'io'
 
@@ -46,9 +46,9 @@ export function newestGoodBackup(databaseFile: string, tries = 5): NewestBackup 
     const path = join(folder, candidate.name)
     try {
       if (statSync(path).size === 0) continue
-      const db = new Database(path, { readonly: true, fileMustExist: true })
+      const db = openReadOnly(path)
       try {
-        if (db.pragma('quick_check', { simple: true }) === 'ok') return { path, at: candidate.at.replace('T', ' ') }
+        if (passesQuickCheck(db)) return { path, at: candidate.at.replace('T', ' ') }
       } finally {
         db.close()
       }

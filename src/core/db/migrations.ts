@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type BetterSqlite3 from 'better-sqlite3'
+import { brokenReferences, setForeignKeys } from './sqlite'
 
 export interface Migration {
   name: string
@@ -59,15 +60,15 @@ export function planMigrations(applied: string[], shipped: Migration[]): Migrati
  * table is to rebuild it, which must not cascade) and checked before it commits.
  */
 export function applyMigration(sqlite: BetterSqlite3.Database, migration: Migration, at: string): void {
-  sqlite.pragma('foreign_keys = OFF')
+  setForeignKeys(sqlite, false)
   try {
     sqlite.transaction(() => {
       sqlite.exec(migration.sql)
-      const broken = sqlite.pragma('foreign_key_check') as unknown[]
+      const broken = brokenReferences(sqlite)
       if (broken.length > 0) throw new Error(`${migration.name} leaves ${broken.length} broken references`)
       sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(migration.name, at)
     }).immediate()
   } finally {
-    sqlite.pragma('foreign_keys = ON')
+    setForeignKeys(sqlite, true)
   }
 }

@@ -1,6 +1,7 @@
 import type { ChildFile } from '../../contract'
 import { EXIT_REASON_NAMES } from '../../contract/labels'
 import type { ServiceContext } from '../context'
+import { hasTable } from '../db/sqlite'
 import { statement } from '../db/statements'
 import { categoryDictionary } from '../registry/categories-service'
 import { getChild } from '../registry/children-service'
@@ -37,13 +38,9 @@ export function schoolEnrolmentByChild(ctx: ServiceContext): Map<number, string>
   return new Map(rows)
 }
 
-function tableExists(ctx: ServiceContext, name: string): boolean {
-  return ctx.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
-}
-
 /** Subsidies the child was paid: lines of locked rosters only (a draft pays nobody). Read by the columns of 0004. */
 function subsidiesOf(ctx: ServiceContext, childId: number): ChildFile['subsidies'] {
-  if (!tableExists(ctx, 'roster_lines') || !tableExists(ctx, 'rosters')) return []
+  if (!hasTable(ctx.sqlite, 'roster_lines') || !hasTable(ctx.sqlite, 'rosters')) return []
   try {
     const rows = ctx.sqlite
       .prepare(

@@ -1,5 +1,6 @@
 import type { StaleReport, WorkDashboard } from '../../contract'
 import type { ServiceContext } from '../context'
+import { hasTable } from '../db/sqlite'
 import { statement } from '../db/statements'
 import { hasDirector } from '../workforce/staffing'
 import { readWorkforceFacts, type WorkforceFacts } from '../workforce/workforce-facts'
@@ -113,13 +114,9 @@ export function staleReport(
   }
 }
 
-function tableExists(ctx: ServiceContext, name: string): boolean {
-  return ctx.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
-}
-
 /** Child programmes with a school extension: name and the categories they pay. Read defensively (the subsidies' table). */
 function extensionProgrammes(ctx: ServiceContext): { name: string; categories: string[] }[] {
-  if (!tableExists(ctx, 'programmes')) return []
+  if (!hasTable(ctx.sqlite, 'programmes')) return []
   try {
     return (
       ctx.sqlite
@@ -132,7 +129,7 @@ function extensionProgrammes(ctx: ServiceContext): { name: string; categories: s
 }
 
 function draftRosters(ctx: ServiceContext): WorkDashboard['draftRosters'] {
-  if (!tableExists(ctx, 'rosters')) return { total: 0, rows: [] }
+  if (!hasTable(ctx.sqlite, 'rosters')) return { total: 0, rows: [] }
   try {
     const rows = ctx.sqlite
       .prepare(

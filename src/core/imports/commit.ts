@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm'
 import type { ServiceContext } from '../context'
 import { inTransaction } from '../context'
 import { statement } from '../db/statements'
 import { recordAudit } from '../audit/log'
-import { children } from '../db/schema'
-import { activeCategories, auditView, columnsOf, writeCategories } from '../registry/children-service'
+import { activeCategories, auditView, CHILD_COLUMNS, columnsOf, findChild, writeCategories } from '../registry/children-service'
 import { nextGeneratedCode } from '../registry/division-codes'
 import { countsOf, type FileAnalysis, type RowResult } from './analysis'
 import type { ChildImportFacts } from './children-import'
@@ -96,7 +94,7 @@ function commitChild(ctx: ServiceContext, row: RowResult<ChildImportFacts>, batc
     return { entity: 'child', entityId: String(id), action: 'insert', before: undefined }
   }
   const id = Number(row.existingId)
-  const before = ctx.db.select().from(children).where(eq(children.id, id)).get()!
+  const before = findChild(ctx, id)!
   const beforeCategories = activeCategories(ctx, id)
   // Only what the sheet says replaces what the registry knows: blank cells keep the old values.
   const next = columnsOf(facts)
@@ -116,7 +114,14 @@ function commitChild(ctx: ServiceContext, row: RowResult<ChildImportFacts>, batc
     exitDate: null,
     updatedAt: now,
   }
-  const after = ctx.db.update(children).set(merged).where(eq(children.id, id)).returning().get()
+  const after = statement(
+    ctx.sqlite,
+    `UPDATE children SET name = @name, name_pinyin = @namePinyin, name_initials = @nameInitials, village_code = @villageCode,
+       address = @address, guardian_name = @guardianName, guardian_relation = @guardianRelation, guardian_phone = @guardianPhone,
+       bank_account = @bankAccount, notes = @notes, status = @status, exit_reason = @exitReason, exit_date = @exitDate,
+       updated_at = @updatedAt
+     WHERE id = @id RETURNING ${CHILD_COLUMNS}`,
+  ).get({ ...merged, id }) as NonNullable<ReturnType<typeof findChild>>
   writeCategories(ctx, id, facts.categories, ctx.today())
   recordAudit(ctx, {
     action: `导入更新儿童信息（批次${batchId}）`,

@@ -1,14 +1,24 @@
-import { asc, eq } from 'drizzle-orm'
 import type { Category, Outcome } from '../../contract'
 import defaults from '../../../resources/categories.json'
 import { recordAudit } from '../audit/log'
 import { inTransaction, type ServiceContext } from '../context'
-import { categories } from '../db/schema'
+import type { categories } from '../db/schema'
+import { statement } from '../db/statements'
 import { nameSearchKeys } from '../shared/pinyin'
 import { normaliseText } from '../shared/text'
 import type { CategoryEntry } from './categories'
 
 type CategoryRecord = typeof categories.$inferSelect
+type CategoryRow = Omit<CategoryRecord, 'aliases' | 'builtin'> & { aliases: string; builtin: number }
+
+/** Every category (aliases are a JSON array in the table); `orderBy` empty reads them as stored. */
+function allCategories(ctx: ServiceContext, orderBy = 'ORDER BY sort_order, code'): CategoryRecord[] {
+  const rows = statement(
+    ctx.sqlite,
+    `SELECT code, name, dimension, aliases, builtin, sort_order AS sortOrder FROM categories ${orderBy}`,
+  ).all() as CategoryRow[]
+  return rows.map((row) => ({ ...row, aliases: JSON.parse(row.aliases) as string[], builtin: row.builtin === 1 }))
+}
 
 function toCategory(row: CategoryRecord): Category {
   return { code: row.code, name: row.name, dimension: row.dimension, aliases: row.aliases, builtin: row.builtin }
@@ -27,7 +37,7 @@ export function seedCategories(ctx: ServiceContext): void {
 }
 
 export function listCategories(ctx: ServiceContext): Category[] {
-  return ctx.db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.code)).all().map(toCategory)
+  return allCategories(ctx).map(toCategory)
 }
 
 export function categoryDictionary(ctx: ServiceContext): CategoryEntry[] {
@@ -42,7 +52,7 @@ export function saveCategory(
   if (!name) return { ok: false, problems: [{ field: 'name', message: '类型名称不能为空。' }] }
   const aliases = [...new Set(input.aliases.map(normaliseText).filter((a) => a && a !== name))]
   return inTransaction(ctx, () => {
-    const all = ctx.db.select().from(categories).all()
+    const all = allCategories(ctx, '')
     const existing = input.code ? all.find((c) => c.code === input.code) : undefined
     if (input.code && !existing) return { ok: false, problems: [{ message: '该类型不存在，请刷新后重试。' }] }
     const clash = all.find(
@@ -67,8 +77,20 @@ export function saveCategory(
           builtin: false,
           sortOrder: 1000 + all.length,
         }
-    if (existing) ctx.db.update(categories).set(row).where(eq(categories.code, row.code)).run()
-    else ctx.db.insert(categories).values(row).run()
+    const values = { ...row, aliases: JSON.stringify(row.aliases), builtin: row.builtin ? 1 : 0 }
+    if (existing) {
+      statement(
+        ctx.sqlite,
+        `UPDATE categories SET name = @name, dimension = @dimension, aliases = @aliases, builtin = @builtin, sort_order = @sortOrder
+         WHERE code = @code`,
+      ).run(values)
+    } else {
+      statement(
+        ctx.sqlite,
+        `INSERT INTO categories (code, name, dimension, aliases, builtin, sort_order)
+         VALUES (@code, @name, @dimension, @aliases, @builtin, @sortOrder)`,
+      ).run(values)
+    }
     recordAudit(ctx, {
       action: existing ? '修改困境类型' : '新增困境类型',
       entity: 'category',

@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import type { ChildDetail, ChildInput, ChildPage, ChildQuery, Outcome } from '../../contract'
 import type { z } from 'zod'
 import type { ChildQuery as ChildQuerySchema, ChildInput as ChildInputSchema } from '../../contract'
@@ -6,7 +5,7 @@ import { CHILD_STATUS_NAMES, EXIT_REASON_NAMES } from '../../contract/labels'
 import { recordAudit } from '../audit/log'
 import { statement } from '../db/statements'
 import { inTransaction, type ServiceContext } from '../context'
-import { childCategories, children } from '../db/schema'
+import type { children } from '../db/schema'
 import { ageOn } from '../shared/dates'
 import { maskIdNumber, maskPhone } from '../shared/id-number'
 import { nameSearchKeys } from '../shared/pinyin'
@@ -19,6 +18,22 @@ type ChildRecord = typeof children.$inferSelect
 type ParsedQuery = z.output<typeof ChildQuerySchema>
 type ParsedInput = z.output<typeof ChildInputSchema>
 
+/** Every column of a child, named as the record names it (the audit trail and undo keep it in this shape and order). */
+export const CHILD_COLUMNS = `id, id_number AS idNumber, name, name_pinyin AS namePinyin, name_initials AS nameInitials, sex,
+  birth_date AS birthDate, village_code AS villageCode, address, guardian_name AS guardianName,
+  guardian_relation AS guardianRelation, guardian_phone AS guardianPhone, bank_account AS bankAccount,
+  registered_on AS registeredOn, notes, status, exit_reason AS exitReason, exit_date AS exitDate,
+  last_reviewed_at AS lastReviewedAt, created_at AS createdAt, updated_at AS updatedAt`
+
+export function findChild(ctx: ServiceContext, id: number): ChildRecord | undefined {
+  return statement(ctx.sqlite, `SELECT ${CHILD_COLUMNS} FROM children WHERE id = ?`).get(id) as ChildRecord | undefined
+}
+
+/** The columns a form or a sheet row sets, as named parameters. */
+const FACT_ASSIGNMENTS = `id_number = @idNumber, name = @name, name_pinyin = @namePinyin, name_initials = @nameInitials,
+  sex = @sex, birth_date = @birthDate, village_code = @villageCode, address = @address, guardian_name = @guardianName,
+  guardian_relation = @guardianRelation, guardian_phone = @guardianPhone, bank_account = @bankAccount,
+  registered_on = @registeredOn, notes = @notes`
 
 export function activeCategories(ctx: ServiceContext, childId: number): string[] {
   return statement(ctx.sqlite, 'SELECT category_code FROM child_categories WHERE child_id = ? AND until IS NULL')
@@ -43,7 +58,9 @@ function checkVillage(ctx: ServiceContext, code: string) {
 }
 
 function duplicateIdProblem(ctx: ServiceContext, idNumber: string, exceptId?: number) {
-  const other = ctx.db.select().from(children).where(eq(children.idNumber, idNumber)).get()
+  const other = statement(ctx.sqlite, `SELECT ${CHILD_COLUMNS} FROM children WHERE id_number = ?`).get(idNumber) as
+    | ChildRecord
+    | undefined
   if (!other || other.id === exceptId) return null
   const village = findDivision(ctx, other.villageCode)
   const status = other.status === 'exited' ? '（已退出登记）' : ''
@@ -105,11 +122,14 @@ export function createChild(ctx: ServiceContext, input: ParsedInput): Outcome<{ 
     if (!checked.ok || problems.length > 0) return { ok: false as const, problems }
 
     const now = ctx.now()
-    const row = ctx.db
-      .insert(children)
-      .values({ ...columnsOf(checked.facts), status: 'active', createdAt: now, updatedAt: now })
-      .returning()
-      .get()
+    const row = statement(
+      ctx.sqlite,
+      `INSERT INTO children (id_number, name, name_pinyin, name_initials, sex, birth_date, village_code, address,
+         guardian_name, guardian_relation, guardian_phone, bank_account, registered_on, notes, status, created_at, updated_at)
+       VALUES (@idNumber, @name, @namePinyin, @nameInitials, @sex, @birthDate, @villageCode, @address, @guardianName,
+         @guardianRelation, @guardianPhone, @bankAccount, @registeredOn, @notes, 'active', @now, @now)
+       RETURNING ${CHILD_COLUMNS}`,
+    ).get({ ...columnsOf(checked.facts), now }) as ChildRecord
     writeCategories(ctx, row.id, checked.facts.categories, checked.facts.registeredOn)
     recordAudit(ctx, { action: '新增儿童', entity: 'child', entityId: row.id, after: auditView(row, checked.facts.categories) })
     return { ok: true as const, value: { id: row.id } }
@@ -118,7 +138,7 @@ export function createChild(ctx: ServiceContext, input: ParsedInput): Outcome<{ 
 
 export function updateChild(ctx: ServiceContext, input: ParsedInput & { id: number }): Outcome<{ id: number }> {
   return inTransaction(ctx, () => {
-    const before = ctx.db.select().from(children).where(eq(children.id, input.id)).get()
+    const before = findChild(ctx, input.id)
     if (!before) return { ok: false as const, problems: [{ message: '该儿童档案不存在，请刷新后重试。' }] }
     const beforeCategories = activeCategories(ctx, before.id)
     const options = { today: ctx.today(), dictionary: categoryDictionary(ctx) }
@@ -145,12 +165,10 @@ export function updateChild(ctx: ServiceContext, input: ParsedInput & { id: numb
     }
     if (!checked.ok || problems.length > 0) return { ok: false as const, problems }
 
-    const after = ctx.db
-      .update(children)
-      .set({ ...columnsOf(checked.facts), updatedAt: ctx.now() })
-      .where(eq(children.id, before.id))
-      .returning()
-      .get()
+    const after = statement(
+      ctx.sqlite,
+      `UPDATE children SET ${FACT_ASSIGNMENTS}, updated_at = @updatedAt WHERE id = @id RETURNING ${CHILD_COLUMNS}`,
+    ).get({ ...columnsOf(checked.facts), updatedAt: ctx.now(), id: before.id }) as ChildRecord
     writeCategories(ctx, before.id, checked.facts.categories, ctx.today())
     recordAudit(ctx, {
       action: '修改儿童信息',
@@ -168,7 +186,7 @@ export function exitChild(
   input: { id: number; reason: keyof typeof EXIT_REASON_NAMES; date: string },
 ): Outcome<{ id: number }> {
   return inTransaction(ctx, () => {
-    const before = ctx.db.select().from(children).where(eq(children.id, input.id)).get()
+    const before = findChild(ctx, input.id)
     if (!before) return { ok: false as const, problems: [{ message: '该儿童档案不存在，请刷新后重试。' }] }
     if (before.status === 'exited') {
       return { ok: false as const, problems: [{ message: `该儿童已于 ${before.exitDate} 退出登记。` }] }
@@ -180,12 +198,10 @@ export function exitChild(
       return { ok: false as const, problems: [{ field: 'date', message: `退出日期不能早于登记日期 ${before.registeredOn}。` }] }
     }
     const categories = activeCategories(ctx, before.id)
-    const after = ctx.db
-      .update(children)
-      .set({ status: 'exited', exitReason: input.reason, exitDate: input.date, updatedAt: ctx.now() })
-      .where(eq(children.id, before.id))
-      .returning()
-      .get()
+    const after = statement(
+      ctx.sqlite,
+      `UPDATE children SET status = 'exited', exit_reason = ?, exit_date = ?, updated_at = ? WHERE id = ? RETURNING ${CHILD_COLUMNS}`,
+    ).get(input.reason, input.date, ctx.now(), before.id) as ChildRecord
     recordAudit(ctx, {
       action: `退出登记（${EXIT_REASON_NAMES[input.reason]}）`,
       entity: 'child',
@@ -221,12 +237,9 @@ export function getChild(ctx: ServiceContext, id: number): ChildDetail | null {
     .get(id) as Record<string, string | number | null> | undefined
   if (!row) return null
   const dictionary = new Map(categoryDictionary(ctx).map((c) => [c.code, c.name]))
-  const categories = ctx.db
-    .select()
-    .from(childCategories)
-    .where(and(eq(childCategories.childId, id), isNull(childCategories.until)))
-    .all()
-    .map((c) => ({ code: c.categoryCode, name: dictionary.get(c.categoryCode) ?? c.categoryCode, since: c.since }))
+  const links = statement(ctx.sqlite, 'SELECT category_code AS code, since FROM child_categories WHERE child_id = ? AND until IS NULL')
+    .all(id) as { code: string; since: string | null }[]
+  const categories = links.map((c) => ({ code: c.code, name: dictionary.get(c.code) ?? c.code, since: c.since }))
   const history = (
     ctx.sqlite
       .prepare("SELECT at, actor, action, before, after FROM audit_log WHERE entity = 'child' AND entity_id = ? ORDER BY id DESC")

@@ -1,13 +1,46 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import type { Division, DivisionTree, Outcome } from '../../contract'
 import { recordAudit } from '../audit/log'
 import { inTransaction, type ServiceContext } from '../context'
-import { divisions } from '../db/schema'
+import type { divisions } from '../db/schema'
+import { statement } from '../db/statements'
 import { normaliseText } from '../shared/text'
 import { IN_POST } from './in-post'
 import { districtCode, nextGeneratedCode, townshipCode, villageCode } from './division-codes'
 
 type DivisionRecord = typeof divisions.$inferSelect
+
+/** Every column, named as the record names it (the audit trail keeps records in this shape and order). */
+const DIVISION_COLUMNS = `code, name, level, parent_code AS parentCode, code_generated AS codeGenerated, retired_on AS retiredOn,
+  created_at AS createdAt, updated_at AS updatedAt`
+
+type DivisionRow = Omit<DivisionRecord, 'codeGenerated'> & { codeGenerated: number }
+
+function recordOf(row: DivisionRow): DivisionRecord {
+  return { ...row, codeGenerated: row.codeGenerated === 1 }
+}
+
+function selectDivisions(ctx: ServiceContext, where: string, ...params: string[]): DivisionRecord[] {
+  const rows = statement(ctx.sqlite, `SELECT ${DIVISION_COLUMNS} FROM divisions ${where}`).all(...params) as DivisionRow[]
+  return rows.map(recordOf)
+}
+
+function insertDivision(ctx: ServiceContext, row: DivisionRecord): void {
+  statement(
+    ctx.sqlite,
+    `INSERT INTO divisions (code, name, level, parent_code, code_generated, retired_on, created_at, updated_at)
+     VALUES (@code, @name, @level, @parentCode, @codeGenerated, @retiredOn, @createdAt, @updatedAt)`,
+  ).run({ ...row, codeGenerated: row.codeGenerated ? 1 : 0 })
+}
+
+/** Writes the whole record over the row that had code `was` (the district's code itself may change). */
+function writeDivision(ctx: ServiceContext, was: string, row: DivisionRecord): void {
+  statement(
+    ctx.sqlite,
+    `UPDATE divisions SET code = @code, name = @name, level = @level, parent_code = @parentCode, code_generated = @codeGenerated,
+       retired_on = @retiredOn, created_at = @createdAt, updated_at = @updatedAt
+     WHERE code = @was`,
+  ).run({ ...row, codeGenerated: row.codeGenerated ? 1 : 0, was })
+}
 
 const LEVEL_NAMES = { district: '区县', township: '乡镇/街道', village: '村/社区' } as const
 
@@ -27,11 +60,11 @@ function refuse(message: string, field?: string): { ok: false; problems: { field
 }
 
 export function findDivision(ctx: ServiceContext, code: string): DivisionRecord | undefined {
-  return ctx.db.select().from(divisions).where(eq(divisions.code, code)).get()
+  return selectDivisions(ctx, 'WHERE code = ?', code)[0]
 }
 
 export function getDistrict(ctx: ServiceContext): DivisionRecord | undefined {
-  return ctx.db.select().from(divisions).where(eq(divisions.level, 'district')).get()
+  return selectDivisions(ctx, "WHERE level = 'district'")[0]
 }
 
 function checkName(raw: string): { ok: true; name: string } | { ok: false; message: string } {
@@ -43,12 +76,9 @@ function checkName(raw: string): { ok: true; name: string } | { ok: false; messa
 
 /** Two active siblings may not share a name: imports and clerks find places by name. */
 function siblingWithName(ctx: ServiceContext, parentCode: string, name: string, except?: string) {
-  return ctx.db
-    .select()
-    .from(divisions)
-    .where(and(eq(divisions.parentCode, parentCode), eq(divisions.name, name), isNull(divisions.retiredOn)))
-    .all()
-    .find((row) => row.code !== except)
+  return selectDivisions(ctx, 'WHERE parent_code = ? AND name = ? AND retired_on IS NULL', parentCode, name).find(
+    (row) => row.code !== except,
+  )
 }
 
 export function setDistrict(ctx: ServiceContext, input: { name: string; code?: string }): Outcome<Division> {
@@ -61,7 +91,7 @@ export function setDistrict(ctx: ServiceContext, input: { name: string; code?: s
     const existing = getDistrict(ctx)
     const now = ctx.now()
     if (!existing) {
-      const row = {
+      const row: DivisionRecord = {
         code: wanted?.ok ? wanted.code : '000000000000',
         name: name.name,
         level: 'district' as const,
@@ -71,11 +101,11 @@ export function setDistrict(ctx: ServiceContext, input: { name: string; code?: s
         createdAt: now,
         updatedAt: now,
       }
-      ctx.db.insert(divisions).values(row).run()
+      insertDivision(ctx, row)
       recordAudit(ctx, { action: '设置区县', entity: 'division', entityId: row.code, after: row })
       return { ok: true as const, value: toDivision(row) }
     }
-    const hasTownships = ctx.db.select().from(divisions).where(eq(divisions.parentCode, existing.code)).get()
+    const hasTownships = statement(ctx.sqlite, 'SELECT 1 FROM divisions WHERE parent_code = ?').get(existing.code)
     if (wanted?.ok && wanted.code !== existing.code && hasTownships) {
       return refuse('区县下已有乡镇/街道，区县代码不能再更改。', 'code')
     }
@@ -86,7 +116,7 @@ export function setDistrict(ctx: ServiceContext, input: { name: string; code?: s
       codeGenerated: wanted?.ok ? false : existing.codeGenerated,
       updatedAt: now,
     }
-    ctx.db.update(divisions).set(updated).where(eq(divisions.code, existing.code)).run()
+    writeDivision(ctx, existing.code, updated)
     recordAudit(ctx, { action: '修改区县', entity: 'division', entityId: updated.code, before: existing, after: updated })
     return { ok: true as const, value: toDivision(updated) }
   })
@@ -121,14 +151,14 @@ export function createDivision(
       if (findDivision(ctx, checked.code)) return refuse(`区划代码 ${checked.code} 已被使用。`, 'code')
       code = checked.code
     } else {
-      const taken = new Set(ctx.db.select({ code: divisions.code }).from(divisions).all().map((r) => r.code))
+      const taken = new Set(statement(ctx.sqlite, 'SELECT code FROM divisions').pluck().all() as string[])
       const made = nextGeneratedCode(input.level, parent.code, taken)
       if (!made) return refuse('临时代码已用完，请填写正式的区划代码。', 'code')
       code = made
       generated = true
     }
     const now = ctx.now()
-    const row = {
+    const row: DivisionRecord = {
       code,
       name: name.name,
       level: input.level,
@@ -138,7 +168,7 @@ export function createDivision(
       createdAt: now,
       updatedAt: now,
     }
-    ctx.db.insert(divisions).values(row).run()
+    insertDivision(ctx, row)
     recordAudit(ctx, { action: `新增${LEVEL_NAMES[input.level]}`, entity: 'division', entityId: code, after: row })
     return { ok: true as const, value: toDivision(row) }
   })
@@ -152,7 +182,7 @@ function changeDivision(
   action: string,
 ): Outcome<Division> {
   const updated = { ...row, ...changes, updatedAt: ctx.now() }
-  ctx.db.update(divisions).set(updated).where(eq(divisions.code, row.code)).run()
+  writeDivision(ctx, row.code, updated)
   recordAudit(ctx, { action, entity: 'division', entityId: row.code, before: row, after: updated })
   return { ok: true, value: toDivision(updated) }
 }
@@ -228,11 +258,11 @@ export function restoreDivision(ctx: ServiceContext, input: { code: string }): O
 }
 
 export function listDivisions(ctx: ServiceContext): Division[] {
-  return ctx.db.select().from(divisions).orderBy(divisions.code).all().map(toDivision)
+  return selectDivisions(ctx, 'ORDER BY code').map(toDivision)
 }
 
 export function divisionTree(ctx: ServiceContext, input: { includeRetired: boolean }): DivisionTree {
-  const all = ctx.db.select().from(divisions).orderBy(divisions.code).all()
+  const all = selectDivisions(ctx, 'ORDER BY code')
   const visible = all.filter((d) => input.includeRetired || !d.retiredOn)
   const today = ctx.today()
   const countBy = (sql: string) =>

@@ -3,13 +3,11 @@ import { chmodSync, closeSync, openSync, readFileSync, writeFileSync, writeSync 
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DatabaseOpenError } from '../../../src/core/db/connection'
 import { backupDatabase } from '../../../src/core/db/backup'
 import { describeStorageFault } from '../../../src/core/db/faults'
 import { lockFileOf } from '../../../src/core/db/lock'
-import { schema } from '../../../src/core/db/schema'
 import { dispatch } from '../../../src/core/dispatch'
 import { openRegistry } from '../../../src/core/registry'
 import { demoRegistry, fingerprint, type TempRegistry } from '../../support/temp-registry'
@@ -79,9 +77,8 @@ describe('the data folder is read-only', () => {
     const before = fingerprint(reg.ctx)
     // The same file, opened read-only: what SQLite reports when the folder or file lost its write permission.
     const readonly = new Database(reg.file, { readonly: true, fileMustExist: true })
-    const live = { sqlite: reg.ctx.sqlite, db: reg.ctx.db }
+    const live = reg.ctx.sqlite
     reg.ctx.sqlite = readonly
-    reg.ctx.db = drizzle(readonly, { schema })
     try {
       const answer = await dispatch(reg.ctx, 'categories.save', { name: '新类型', dimension: 'other', aliases: [] })
       expect('error' in answer && answer.error.code).toBe('refused')
@@ -90,8 +87,7 @@ describe('the data folder is read-only', () => {
         expect(answer.error.message).toContain(reg.folder)
       }
     } finally {
-      reg.ctx.sqlite = live.sqlite
-      reg.ctx.db = live.db
+      reg.ctx.sqlite = live
       readonly.close()
     }
     expect(fingerprint(reg.ctx)).toBe(before)
