@@ -1,6 +1,9 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
-// Mirrors the SQL migrations (the migrations are the source of truth; a test compares the two).
+// The typed model of the tables the SQL migrations make: row types (`$inferSelect`) for the services, which read and
+// write through prepared statements. The migrations are the source of truth; tests/core/db/schema-drift.test.ts
+// fails when this file and a migrated database disagree (columns, types, NOT NULL, defaults, keys, unique, enums).
+// Plain indexes are left to the migrations; unique ones are modelled, since they decide what a write may do.
 
 export const divisions = sqliteTable('divisions', {
   code: text('code').primaryKey(),
@@ -15,9 +18,9 @@ export const divisions = sqliteTable('divisions', {
 
 export const categories = sqliteTable('categories', {
   code: text('code').primaryKey(),
-  name: text('name').notNull(),
+  name: text('name').notNull().unique(),
   dimension: text('dimension', { enum: ['self', 'family', 'guardianship', 'other'] }).notNull(),
-  aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
+  aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default([]),
   builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
   sortOrder: integer('sort_order').notNull().default(100),
 })
@@ -169,11 +172,11 @@ export const importMappings = sqliteTable(
 
 export const programmes = sqliteTable('programmes', {
   code: text('code').primaryKey(),
-  name: text('name').notNull(),
+  name: text('name').notNull().unique(),
   kind: text('kind', { enum: ['child', 'director'] }).notNull(),
   period: text('period', { enum: ['month', 'year'] }).notNull().default('month'),
-  categories: text('categories', { mode: 'json' }).$type<string[]>().notNull(),
-  excludedBy: text('excluded_by', { mode: 'json' }).$type<string[]>().notNull(),
+  categories: text('categories', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  excludedBy: text('excluded_by', { mode: 'json' }).$type<string[]>().notNull().default([]),
   ageLimit: integer('age_limit'),
   extension: text('extension', { mode: 'json' }).$type<{ untilAge: number; needs: 'school-enrolment' } | null>(),
   startRule: text('start_rule', { enum: ['month-after-registration', 'month-of-registration'] }).notNull(),
@@ -194,26 +197,31 @@ export const standards = sqliteTable('standards', {
   grp: text('grp'),
 })
 
-export const rosters = sqliteTable('rosters', {
-  id: integer('id').primaryKey(),
-  programmeCode: text('programme_code').notNull(),
-  programmeName: text('programme_name').notNull(),
-  districtName: text('district_name').notNull().default(''),
-  firstMonth: text('first_month').notNull(),
-  months: integer('months').notNull(),
-  lastMonth: text('last_month').notNull(),
-  status: text('status', { enum: ['draft', 'locked'] }).notNull().default('draft'),
-  generatedAt: text('generated_at').notNull(),
-  generatedBy: text('generated_by').notNull(),
-  lockedAt: text('locked_at'),
-  lockedBy: text('locked_by'),
-  backupFile: text('backup_file'),
-  totalFen: integer('total_fen').notNull(),
-  lineCount: integer('line_count').notNull(),
-  excludedCount: integer('excluded_count').notNull(),
-  backPayLines: integer('back_pay_lines').notNull().default(0),
-  lockedBefore: integer('locked_before').notNull().default(0),
-})
+export const rosters = sqliteTable(
+  'rosters',
+  {
+    id: integer('id').primaryKey(),
+    programmeCode: text('programme_code').notNull(),
+    programmeName: text('programme_name').notNull(),
+    districtName: text('district_name').notNull().default(''),
+    firstMonth: text('first_month').notNull(),
+    months: integer('months').notNull(),
+    lastMonth: text('last_month').notNull(),
+    status: text('status', { enum: ['draft', 'locked'] }).notNull().default('draft'),
+    generatedAt: text('generated_at').notNull(),
+    generatedBy: text('generated_by').notNull(),
+    lockedAt: text('locked_at'),
+    lockedBy: text('locked_by'),
+    backupFile: text('backup_file'),
+    totalFen: integer('total_fen').notNull(),
+    lineCount: integer('line_count').notNull(),
+    excludedCount: integer('excluded_count').notNull(),
+    backPayLines: integer('back_pay_lines').notNull().default(0),
+    lockedBefore: integer('locked_before').notNull().default(0),
+  },
+  // one roster per programme and months
+  (t) => [uniqueIndex('rosters_identity').on(t.programmeCode, t.firstMonth, t.months)],
+)
 
 export const rosterLines = sqliteTable(
   'roster_lines',
@@ -325,7 +333,7 @@ export const needsAssessments = sqliteTable('needs_assessments', {
 
 export const serviceCatalogue = sqliteTable('service_catalogue', {
   code: text('code').primaryKey(),
-  name: text('name').notNull(),
+  name: text('name').notNull().unique(),
   area: text('area', { enum: ['safety', 'physical', 'mental', 'education', 'other'] }).notNull(),
   dimension: text('dimension', { enum: ['self', 'family', 'guardianship'] }).notNull(),
   referencePercent: integer('reference_percent'),

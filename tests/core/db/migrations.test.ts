@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DatabaseOpenError, openDatabase } from '../../../src/core/db/connection'
-import { schema } from '../../../src/core/db/schema'
 import { seedDemoDistrict } from '../../../src/core/demo/demo-district'
 import { openRegistry } from '../../../src/core/registry'
 import { tableFingerprint } from '../../support/temp-registry'
@@ -228,34 +226,7 @@ describe('an existing database getting a new migration', () => {
   })
 })
 
-describe('schema.ts and the migrations agree', () => {
-  it('every drizzle table exists with exactly the same columns and NOT NULL flags', async () => {
-    const file = join(folder, 'drift', 'registry.db')
-    const conn = await openDatabase(file)
-    try {
-      const tables = Object.values(schema) as SQLiteTable[]
-      const names: string[] = []
-      for (const table of tables) {
-        const config = getTableConfig(table)
-        names.push(config.name)
-        const info = conn.sqlite.prepare(`PRAGMA table_info("${config.name}")`).all() as {
-          name: string
-          notnull: number
-          pk: number
-        }[]
-        expect(info.length, `table ${config.name} is missing from the migrations`).toBeGreaterThan(0)
-        expect(info.map((c) => c.name).sort(), config.name).toEqual(config.columns.map((c) => c.name).sort())
-        const sqlNotNull = Object.fromEntries(info.map((c) => [c.name, c.notnull === 1 || c.pk === 1]))
-        const drizzleNotNull = Object.fromEntries(config.columns.map((c) => [c.name, c.notNull || c.primary]))
-        expect(sqlNotNull, config.name).toEqual(drizzleNotNull)
-      }
-      // And no table of the migrations is unknown to schema.ts (the bookkeeping table aside).
-      expect(tableNames(conn.sqlite).filter((t) => t !== 'schema_migrations')).toEqual([...names].sort())
-    } finally {
-      conn.close()
-    }
-  })
-})
+// schema.ts against the migrated tables: tests/core/db/schema-drift.test.ts.
 
 describe('the audit log', () => {
   it('cannot be updated or deleted: the triggers raise and the rows stay', async () => {
