@@ -13,14 +13,15 @@ export function openReadOnly(file: string): SqliteDatabase {
   return new Database(file, { readonly: true, fileMustExist: true })
 }
 
-/**
- * WAL lets the page read while a write runs; a busy file waits 5 s before it is refused; NORMAL sync is
- * safe under WAL (a power cut loses at most the last transaction, never the file).
- */
+/** The write-ahead log lets the page read while a write runs (and backups copy a consistent file). */
 export function useWriteAheadLog(sqlite: SqliteDatabase): void {
   sqlite.pragma('journal_mode = WAL')
 }
 
+/**
+ * References enforced; a file busy with another write waits 5 s before it is refused; NORMAL sync is safe
+ * under WAL (a power cut can lose the last transaction, never the file).
+ */
 export function tuneConnection(sqlite: SqliteDatabase): void {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')

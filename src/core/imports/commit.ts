@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context'
 import { inTransaction } from '../context'
 import { statement } from '../db/statements'
 import { recordAudit } from '../audit/log'
-import { activeCategories, auditView, CHILD_COLUMNS, columnsOf, findChild, writeCategories } from '../registry/children-service'
+import { activeCategories, auditView, CHILD_COLUMNS, columnsOf, findChild, INSERT_CHILD_SQL, writeCategories } from '../registry/children-service'
 import { nextGeneratedCode } from '../registry/division-codes'
 import { countsOf, type FileAnalysis, type RowResult } from './analysis'
 import type { ChildImportFacts } from './children-import'
@@ -79,15 +79,7 @@ function commitChild(ctx: ServiceContext, row: RowResult<ChildImportFacts>, batc
   if (row.status === 'new') {
     const columns = columnsOf(facts)
     // The bulk path: one cached statement instead of a query built per row.
-    const id = Number(
-      statement(
-        ctx.sqlite,
-        `INSERT INTO children (id_number, name, name_pinyin, name_initials, sex, birth_date, village_code, address,
-           guardian_name, guardian_relation, guardian_phone, bank_account, registered_on, notes, status, created_at, updated_at)
-         VALUES (@idNumber, @name, @namePinyin, @nameInitials, @sex, @birthDate, @villageCode, @address, @guardianName,
-           @guardianRelation, @guardianPhone, @bankAccount, @registeredOn, @notes, 'active', @now, @now)`,
-      ).run({ ...columns, now }).lastInsertRowid,
-    )
+    const id = Number(statement(ctx.sqlite, INSERT_CHILD_SQL).run({ ...columns, now }).lastInsertRowid)
     writeCategories(ctx, id, facts.categories, facts.registeredOn, true)
     const { namePinyin: _p, nameInitials: _i, ...shown } = columns
     recordAudit(ctx, { action: `导入新增儿童（批次${batchId}）`, entity: 'child', entityId: id, after: { id, ...shown, status: 'active', categories: facts.categories } })

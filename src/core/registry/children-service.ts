@@ -29,6 +29,12 @@ export function findChild(ctx: ServiceContext, id: number): ChildRecord | undefi
   return statement(ctx.sqlite, `SELECT ${CHILD_COLUMNS} FROM children WHERE id = ?`).get(id) as ChildRecord | undefined
 }
 
+/** A new child from a form or a sheet row (the named parameters are columnsOf's, plus `now`). */
+export const INSERT_CHILD_SQL = `INSERT INTO children (id_number, name, name_pinyin, name_initials, sex, birth_date, village_code, address,
+    guardian_name, guardian_relation, guardian_phone, bank_account, registered_on, notes, status, created_at, updated_at)
+  VALUES (@idNumber, @name, @namePinyin, @nameInitials, @sex, @birthDate, @villageCode, @address, @guardianName,
+    @guardianRelation, @guardianPhone, @bankAccount, @registeredOn, @notes, 'active', @now, @now)`
+
 /** The columns a form or a sheet row sets, as named parameters. */
 const FACT_ASSIGNMENTS = `id_number = @idNumber, name = @name, name_pinyin = @namePinyin, name_initials = @nameInitials,
   sex = @sex, birth_date = @birthDate, village_code = @villageCode, address = @address, guardian_name = @guardianName,
@@ -122,14 +128,7 @@ export function createChild(ctx: ServiceContext, input: ParsedInput): Outcome<{ 
     if (!checked.ok || problems.length > 0) return { ok: false as const, problems }
 
     const now = ctx.now()
-    const row = statement(
-      ctx.sqlite,
-      `INSERT INTO children (id_number, name, name_pinyin, name_initials, sex, birth_date, village_code, address,
-         guardian_name, guardian_relation, guardian_phone, bank_account, registered_on, notes, status, created_at, updated_at)
-       VALUES (@idNumber, @name, @namePinyin, @nameInitials, @sex, @birthDate, @villageCode, @address, @guardianName,
-         @guardianRelation, @guardianPhone, @bankAccount, @registeredOn, @notes, 'active', @now, @now)
-       RETURNING ${CHILD_COLUMNS}`,
-    ).get({ ...columnsOf(checked.facts), now }) as ChildRecord
+    const row = statement(ctx.sqlite, `${INSERT_CHILD_SQL} RETURNING ${CHILD_COLUMNS}`).get({ ...columnsOf(checked.facts), now }) as ChildRecord
     writeCategories(ctx, row.id, checked.facts.categories, checked.facts.registeredOn)
     recordAudit(ctx, { action: '新增儿童', entity: 'child', entityId: row.id, after: auditView(row, checked.facts.categories) })
     return { ok: true as const, value: { id: row.id } }
