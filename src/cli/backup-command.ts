@@ -1,7 +1,7 @@
 /** `cwr backup`, `cwr restore`, `cwr check`: keeping the bureau's data safe from the command line. */
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { checkDatabase, type CheckReport } from '../core/backups/check'
 import { countsOf, createBackup, restoreDatabaseFile, type BackupCounts } from '../core/backups/service'
 import type { ServiceContext } from '../core/context'

@@ -6,13 +6,13 @@
  */
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { recordAudit } from '../audit/log'
 import type { ServiceContext } from '../context'
 import { backupBaseName, backupDatabase, backupsFolder, backupTo, type BackupReason } from '../db/backup'
 import { acquireDatabaseLock } from '../db/lock'
 import { loadMigrations, planMigrations } from '../db/migrations'
-import { hasTable, openReadOnly, passesQuickCheck } from '../db/sqlite'
+import { hasTable, openExisting, openReadOnly, passesQuickCheck } from '../db/sqlite'
 import { openRegistry } from '../registry'
 import { localStamp, newestFirst, parseBackupName, KEEP_LAST, KEEP_MONTHS } from './rotation'
 
@@ -204,7 +204,7 @@ function swapIn(databaseFile: string, staged: string): void {
 async function keepCurrent(databaseFile: string, at: Date): Promise<string | null> {
   if (!existsSync(databaseFile)) return null
   try {
-    const db = new Database(databaseFile, { fileMustExist: true })
+    const db = openExisting(databaseFile)
     try {
       if (passesQuickCheck(db)) return await backupDatabase(db, databaseFile, 'restore', at)
     } finally {

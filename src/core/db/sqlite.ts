@@ -8,6 +8,11 @@ import Database from 'better-sqlite3'
 
 export type SqliteDatabase = Database.Database
 
+/** An existing file opened for writing, without the app's pragmas (the restore's safety copy is taken from it). */
+export function openExisting(file: string): SqliteDatabase {
+  return new Database(file, { fileMustExist: true })
+}
+
 /** A file opened only to be read (a backup, a copy to check); it must exist. */
 export function openReadOnly(file: string): SqliteDatabase {
   return new Database(file, { readonly: true, fileMustExist: true })
