@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
-import { is, SQL } from 'drizzle-orm'
+import { getTableColumns, is, SQL } from 'drizzle-orm'
 import { getTableConfig, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Connection } from '../../../src/core/db/connection'
-import { schema } from '../../../src/core/db/schema'
+import { createContext } from '../../../src/core/context'
+import { children, divisions, schema } from '../../../src/core/db/schema'
+import { CHILD_COLUMNS } from '../../../src/core/registry/children-service'
+import { findDivision } from '../../../src/core/registry/divisions-service'
 import { tableNames } from '../../../src/core/db/sqlite'
 
 /**
@@ -165,6 +168,28 @@ describe('schema.ts and the migrations', () => {
   it('model every table the migrations make, but for the listed exceptions', () => {
     const modelled = modelledTables().map((t) => getTableConfig(t).name)
     expect(tableNames(conn.sqlite).filter((t) => !NOT_MODELLED.has(t))).toEqual([...modelled].sort())
+  })
+})
+
+describe('the records the services read', () => {
+  // The services name their columns in SQL; the record they build must be schema.ts's row type, key for key and in
+  // its order (the audit trail and an import's undo keep records as JSON).
+  it('a child is read with every column of schema.ts, named and ordered as its row type', () => {
+    const names = conn.sqlite.prepare(`SELECT ${CHILD_COLUMNS} FROM children`).columns().map((c) => c.name)
+    expect(names).toEqual(Object.keys(getTableColumns(children)))
+  })
+
+  it('a division likewise, with its flag as a boolean', () => {
+    conn.sqlite
+      .prepare("INSERT INTO divisions (code, name, level, code_generated, created_at, updated_at) VALUES ('420102000000', '江岸区', 'district', 1, 'x', 'x')")
+      .run()
+    try {
+      const record = findDivision(createContext(conn), '420102000000')!
+      expect(Object.keys(record)).toEqual(Object.keys(getTableColumns(divisions)))
+      expect(record.codeGenerated).toBe(true)
+    } finally {
+      conn.sqlite.prepare("DELETE FROM divisions WHERE code = '420102000000'").run()
+    }
   })
 })
 
