@@ -11,7 +11,7 @@ export type Handler<N extends CallName> = (ctx: ServiceContext, input: ParsedInp
 export type HandlerMap<N extends CallName = CallName> = { [K in N]: Handler<K> }
 
 /**
- * A domain's call map. The names are taken from the keys, so each handler is checked against its own call
+ * A domain's handler map. The names are taken from the keys, so each handler is checked against its own call
  * (input and output) and a name the contract does not have is a compile error.
  */
 export function defineHandlers<N extends CallName>(calls: HandlerMap<N>): HandlerMap<N> {
