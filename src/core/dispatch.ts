@@ -6,7 +6,8 @@ import { isLocked, touch } from './security/app-lock'
 import { describeIssues, type CallFailure } from '../contract/errors'
 import type { ServiceContext } from './context'
 import { describeStorageFault } from './db/faults'
-import { handlers, NotFound } from './handlers'
+import { NotFound } from './call-kit'
+import { handlers } from './handlers'
 
 export type CallAnswer = { result: unknown } | CallFailure
 

@@ -1,7 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { FileDownload, FilePreview, ImportChoice, Outcome } from '../../contract'
+import { asDownload, defineHandlers, NotFound } from '../call-kit'
 import type { ServiceContext } from '../context'
 import type { ImportOptions } from './analyse'
 import { countsOf, type FileAnalysis } from './analysis'
@@ -104,18 +102,6 @@ export async function commitStaged(
   return { ok: true, value: { batchId: result.batchId, counts: result.counts } }
 }
 
-/** Writes a workbook into a private temp folder and hands its bytes over. */
-export async function asDownload(fileName: string, write: (out: string) => Promise<unknown>): Promise<FileDownload> {
-  const folder = mkdtempSync(join(tmpdir(), 'cwr-out-'))
-  try {
-    const out = join(folder, fileName)
-    await write(out)
-    return { fileName, dataBase64: readFileSync(out).toString('base64') }
-  } finally {
-    rmSync(folder, { recursive: true, force: true })
-  }
-}
-
 export async function errorBookOf(ctx: ServiceContext, choice: ImportChoice): Promise<FileDownload | null> {
   const file = staged(ctx, choice.id)
   const analysis = await analyseFile(ctx, file.path, optionsOf(choice), file.fileName)
@@ -124,16 +110,27 @@ export async function errorBookOf(ctx: ServiceContext, choice: ImportChoice): Pr
   return asDownload(name, (out) => writeErrorBook(analysis, out))
 }
 
-export const importHandlers = {
-  upload: uploadFile,
-  preview: previewFiles,
-  commit: commitStaged,
-  errorBook: errorBookOf,
-  discard: (ctx: ServiceContext, input: { id: string }) => {
+/** A staged file that is gone is the clerk's to hear about, not a fault. */
+async function refuseGone<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof StagedFileGone) throw new NotFound(error.message)
+    throw error
+  }
+}
+
+/** The import's calls: staging a file, previewing, committing, the error book, the batches and their undo. */
+export const importHandlers = defineHandlers({
+  'imports.upload': (ctx, input) => uploadFile(ctx, input),
+  'imports.preview': (ctx, input) => refuseGone(() => previewFiles(ctx, input.files)),
+  'imports.commit': (ctx, input) => refuseGone(() => commitStaged(ctx, input)),
+  'imports.errorBook': (ctx, input) => refuseGone(() => errorBookOf(ctx, input)),
+  'imports.discard': (ctx, input) => {
     discardStaged(ctx, input.id)
     return { ok: true as const }
   },
-  batches: (ctx: ServiceContext) => listBatches(ctx),
-  batchProblems: (ctx: ServiceContext, input: { batchId: number }) => batchProblems(ctx, input.batchId),
-  undo: (ctx: ServiceContext, input: { batchId: number }) => undoBatch(ctx, input.batchId),
-}
+  'imports.batches': (ctx) => listBatches(ctx),
+  'imports.batchProblems': (ctx, input) => batchProblems(ctx, input.batchId),
+  'imports.undo': (ctx, input) => undoBatch(ctx, input.batchId),
+})
