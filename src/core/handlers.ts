@@ -20,7 +20,7 @@ import { addTraining, listTrainings, removeTraining } from './registry/trainings
 import { asDownload, importHandlers, StagedFileGone } from './imports/import-calls'
 import { exportChildren, exportDirectors, exportSupervisors } from './exports/registry-book'
 import { writeTemplate } from './exports/template-book'
-import { KIND_NAMES } from './imports/fields'
+import { KIND_NAMES } from './sheets/fields'
 import { staffingTable } from './workforce/staffing'
 import { townshipWorkforce, workforceOverview } from './workforce/overview'
 import { writeStaffingBook } from './exports/staffing-book'

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Fill, Font, Style, Worksheet } from 'exceljs'
 import type { Cell } from '../imports/workbook'
-import { BODY_FONT, displayWidth, HEADER_FILL, safeSheetName, TEXT_FORMAT, TITLE_STYLE, wrappedHeight } from './book-style'
+import { BODY_FONT, displayWidth, HEADER_FILL, safeSheetName, TEXT_FORMAT, TITLE_STYLE, wrappedHeight } from '../sheets/book-style'
 
 export interface RejectedRow {
   /** the row number the township sees in its own file */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { chineseDate } from '../../contract/labels'
 import type { WorkforceOverview } from '../../contract/workforce'
-import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from './book-style'
+import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from '../sheets/book-style'
 
 const COLUMNS = [
   { header: '序号', width: 6 },

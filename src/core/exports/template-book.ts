@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { DataValidation, Style, Worksheet } from 'exceljs'
 import type { Category } from '../../contract'
 import type { ServiceContext } from '../context'
-import { fieldsOf, KIND_NAMES, type FieldDef, type SheetKind } from '../imports/fields'
+import { fieldsOf, KIND_NAMES, type FieldDef, type SheetKind } from '../sheets/fields'
 import { columnName } from '../imports/workbook'
 import { listCategories } from '../registry/categories-service'
 import { getDistrict } from '../registry/divisions-service'
@@ -18,7 +18,7 @@ import {
   TEXT_FORMAT,
   THIN_BORDER,
   TITLE_STYLE,
-} from './book-style'
+} from '../sheets/book-style'
 
 export interface TemplateRequest {
   kind: SheetKind

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { CategoriesReport, CompletionReport, ServicesReport } from '../../contract'
 import { SERVICE_AREA_NAMES } from '../../contract/followup'
 import { chineseDate } from '../../contract/labels'
-import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from '../exports/book-style'
+import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from '../sheets/book-style'
 import { quarterName } from './rules'
 
 // The three follow-up reports as bureaus file them: title, unit and period, a framed table with its header repeated

@@ -16,8 +16,8 @@ import {
   TEXT_FORMAT,
   THIN_BORDER,
   TITLE_STYLE,
-} from '../exports/book-style'
-import { pendingBytes, type SheetStream } from '../exports/register-writer'
+} from '../sheets/book-style'
+import { pendingBytes, type SheetStream } from '../sheets/register-writer'
 import { formatYuan } from '../shared/money'
 import { DRAFT_WATERMARK, rosterColumns, rosterPages, SIGNATURES } from './pages'
 

@@ -1,5 +1,5 @@
 import type { Borders, Fill, Font, PageSetup, Style } from 'exceljs'
-import type { FieldDef } from '../imports/fields'
+import type { FieldDef } from './fields'
 
 /** Shared look of every workbook the bureau sends out: 宋体, thin borders, grey header. */
 export const FONT_NAME = '宋体'
