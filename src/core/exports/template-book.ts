@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { DataValidation, Style, Worksheet } from 'exceljs'
 import type { Category } from '../../contract'
 import { DIMENSION_NAMES } from '../../contract/labels'
@@ -20,6 +19,7 @@ import {
   THIN_BORDER,
   TITLE_STYLE,
 } from '../sheets/book-style'
+import { newBook } from '../sheets/books'
 
 export interface TemplateRequest {
   kind: SheetKind
@@ -247,8 +247,7 @@ export async function writeTemplateBook(facts: TemplateFacts, out: string): Prom
   const { kind } = facts
   const fields = fieldsOf(kind)
   const people = kind !== 'divisions'
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '儿童福利台账'
+  const workbook = newBook()
 
   const sheet = workbook.addWorksheet(KIND_NAMES[kind], {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_ROW}` }],

@@ -1,6 +1,5 @@
 import type { WriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import ExcelJS from 'exceljs'
 import type { Style, Worksheet } from 'exceljs'
 import {
   BODY_STYLES,
@@ -12,6 +11,7 @@ import {
   TITLE_STYLE,
   type RegisterColumn,
 } from './book-style'
+import { newStreamingBook } from './books'
 
 /** What every sheet of a register repeats: a title, the unit/date line and the header (rows 1–3). */
 export interface RegisterLayout {
@@ -82,8 +82,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * is added, so 100,000 children take bounded memory. Knows nothing of the database.
  */
 export function openRegisterBook(out: string, layout: RegisterLayout): RegisterBook {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false })
-  workbook.creator = '儿童福利台账'
+  const workbook = newStreamingBook(out)
   const taken = new Set<string>()
   const styles: Partial<Style>[] = layout.columns.map((c) => BODY_STYLES[c.kind])
   const width = layout.columns.length
