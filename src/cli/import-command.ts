@@ -4,7 +4,7 @@ import type { ServiceContext } from '../core/context'
 import type { ImportOptions } from '../core/imports/analyse'
 import { allProblems } from '../core/imports/analyse'
 import { countsOf, type FileAnalysis } from '../core/imports/analysis'
-import { KIND_NAMES } from '../core/imports/fields'
+import { KIND_NAMES } from '../core/sheets/fields'
 import { analyseFile, commitFile, inDependencyOrder, markConflictsAcrossFiles, writeErrorBook } from '../core/imports/import-service'
 
 const SHEET_FILES = new Set(['.xlsx', '.xls', '.csv'])

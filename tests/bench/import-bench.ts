@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import ExcelJS from 'exceljs'
 import { generateBulkDistrict } from '../../src/core/demo/bulk-district'
 import { pick, randomBirthDate, randomMobile, randomName, seededRandom } from '../../src/core/demo/people'
-import { benchExport } from '../../src/core/exports/bench-export'
+import { benchExport } from './export-bench'
 import { openRegistry } from '../../src/core/registry'
 import { makeIdNumber } from '../../src/core/shared/id-number'
 

@@ -1,7 +1,7 @@
 import { CHILD_STATUS_NAMES, EXIT_REASON_NAMES } from '../../contract/labels'
 import type { AuditPage, AuditQuery, AuditRow } from '../../contract/security'
 import type { ServiceContext } from '../context'
-import { openRegisterBook } from '../exports/register-writer'
+import { openRegisterBook } from '../sheets/register-writer'
 import { categoryDictionary } from '../registry/categories-service'
 import { normaliseIdNumber } from '../shared/id-number'
 import { describeEntry, ENTITY_NAMES, maskNumbersIn, subjectOf } from './describe'

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs'
 import type { Fill, Font, Style, Worksheet } from 'exceljs'
 import type { Cell } from '../imports/workbook'
-import { BODY_FONT, displayWidth, HEADER_FILL, safeSheetName, TEXT_FORMAT, TITLE_STYLE, wrappedHeight } from './book-style'
+import { BODY_FONT, displayWidth, HEADER_FILL, safeSheetName, TEXT_FORMAT, TITLE_STYLE, wrappedHeight } from '../sheets/book-style'
+import { newBook } from '../sheets/books'
 
 export interface RejectedRow {
   /** the row number the township sees in its own file */
@@ -77,8 +77,7 @@ export function idLikeColumns(headerRows: Cell[][], width: number): boolean[] {
  * saying what to do. Values only: the township's formats and merges are not reproduced.
  */
 export async function writeErrorWorkbook(input: ErrorWorkbookInput, out: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '儿童福利台账'
+  const workbook = newBook()
   const taken = new Set<string>()
   const guide = workbook.addWorksheet(safeSheetName(GUIDE_SHEET, taken))
   const sheets = input.sheets.filter((s) => s.rows.length > 0)

@@ -1,5 +1,5 @@
 import { asDownload, defineHandlers } from '../call-kit'
-import { KIND_NAMES } from '../imports/fields'
+import { KIND_NAMES } from '../sheets/fields'
 import { getDistrict } from '../registry/divisions-service'
 import { workforceOverview } from '../workforce/overview'
 import { exportChildren, exportDirectors, exportSupervisors } from './registry-book'

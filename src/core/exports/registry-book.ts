@@ -1,12 +1,11 @@
+import { SEX_NAMES } from '../../contract/labels'
 import type { ServiceContext } from '../context'
-import { fieldsOf, KIND_NAMES, type FieldDef } from '../imports/fields'
+import { fieldsOf, KIND_NAMES, type FieldDef } from '../sheets/fields'
 import { getDistrict } from '../registry/divisions-service'
 import { IN_POST } from '../registry/in-post'
 import { maskIdNumber, maskPhone } from '../shared/id-number'
-import { registerColumns, unitLine } from './book-style'
-import { openRegisterBook, type RegisterBook, type RegisterCell } from './register-writer'
-
-const SEX_NAMES = { M: '男', F: '女' } as const
+import { registerColumns, unitLine } from '../sheets/book-style'
+import { openRegisterBook, type RegisterBook, type RegisterCell } from '../sheets/register-writer'
 
 /** One row of an export query in raw (array) mode: arrays cost far less to build than objects. */
 export type SqlRow = (string | number | null)[]

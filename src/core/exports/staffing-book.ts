@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { chineseDate } from '../../contract/labels'
 import type { WorkforceOverview } from '../../contract/workforce'
-import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from './book-style'
+import { a4PageSetup, BODY_FONT, CENTRED_FOOTER, framedStyle, HEADER_STYLE, SUBTITLE_STYLE, TEXT_FORMAT, TITLE_STYLE } from '../sheets/book-style'
+import { newBook, writeStatisticsHead } from '../sheets/books'
 
 const COLUMNS = [
   { header: '序号', width: 6 },
@@ -17,13 +18,6 @@ const COLUMNS = [
 const LAST = COLUMNS.length
 const HEADER_ROW = 4
 
-const cellStyle = (horizontal: 'center' | 'left' | 'right') => ({
-  font: BODY_FONT,
-  border: THIN_BORDER,
-  alignment: { horizontal, vertical: 'middle' as const, wrapText: true },
-})
-
-
 const ratio = (children: number, directors: number) => (directors ? Math.round((children / directors) * 10) / 10 : '—')
 
 /**
@@ -31,30 +25,20 @@ const ratio = (children: number, directors: number) => (directors ? Math.round((
  * 合计 row, signature lines, A4 portrait with the header repeated; a second sheet names the gaps.
  */
 export async function writeStaffingBook(overview: WorkforceOverview, districtName: string, out: string): Promise<void> {
-  const book = new ExcelJS.Workbook()
-  book.creator = '儿童福利台账'
+  const book = newBook()
   const title = `${districtName || ''}儿童督导员、儿童主任配备情况统计表`
   const sheet = book.addWorksheet('配备情况统计表', {
     pageSetup: a4PageSetup('portrait', HEADER_ROW),
-    headerFooter: { oddFooter: `&C${PAGE_FOOTER}` },
+    headerFooter: CENTRED_FOOTER,
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   })
   sheet.columns = COLUMNS.map((c) => ({ width: c.width }))
 
-  sheet.mergeCells(1, 1, 1, LAST)
-  Object.assign(sheet.getCell(1, 1), { value: title, style: TITLE_STYLE })
-  sheet.getRow(1).height = 32
-  sheet.mergeCells(2, 1, 2, 4)
-  sheet.mergeCells(2, 5, 2, LAST)
-  Object.assign(sheet.getCell(2, 1), { value: `填报单位：${districtName}民政局`, style: SUBTITLE_STYLE })
-  Object.assign(sheet.getCell(2, 5), {
-    value: `统计日期：${chineseDate(overview.date)}`,
-    style: { ...SUBTITLE_STYLE, alignment: { horizontal: 'right', vertical: 'middle' } },
-  })
-  sheet.mergeCells(3, 1, 3, LAST)
-  Object.assign(sheet.getCell(3, 1), {
-    value: '说明：按统计日期在册的区划、在任的人员和在册未满18周岁的困境儿童计算，由台账自动生成。',
-    style: { font: { name: FONT_NAME, size: 9, color: { argb: 'FF595959' } }, alignment: { vertical: 'middle' } },
+  writeStatisticsHead(sheet, LAST, {
+    title,
+    unit: `填报单位：${districtName}民政局`,
+    dated: `统计日期：${chineseDate(overview.date)}`,
+    note: '说明：按统计日期在册的区划、在任的人员和在册未满18周岁的困境儿童计算，由台账自动生成。',
   })
   const header = sheet.getRow(HEADER_ROW)
   COLUMNS.forEach((c, i) => Object.assign(header.getCell(i + 1), { value: c.header, style: HEADER_STYLE }))
@@ -64,8 +48,7 @@ export async function writeStaffingBook(overview: WorkforceOverview, districtNam
   const put = (values: (string | number)[], bold = false) => {
     const row = sheet.addRow(values)
     values.forEach((_, i) => {
-      const style = cellStyle(aligns[i]!)
-      row.getCell(i + 1).style = bold ? { ...style, font: { ...BODY_FONT, bold: true } } : style
+      row.getCell(i + 1).style = framedStyle(aligns[i]!, bold)
     })
     return row
   }
@@ -94,7 +77,7 @@ export async function writeStaffingBook(overview: WorkforceOverview, districtNam
 function writeGapsSheet(book: ExcelJS.Workbook, overview: WorkforceOverview, districtName: string) {
   const sheet = book.addWorksheet('无儿童主任的村', {
     pageSetup: a4PageSetup('portrait', 3),
-    headerFooter: { oddFooter: `&C${PAGE_FOOTER}` },
+    headerFooter: CENTRED_FOOTER,
   })
   sheet.columns = [{ width: 6 }, { width: 16 }, { width: 20 }, { width: 16 }, { width: 12 }, { width: 16 }]
   sheet.mergeCells(1, 1, 1, 6)
@@ -107,11 +90,11 @@ function writeGapsSheet(book: ExcelJS.Workbook, overview: WorkforceOverview, dis
   overview.coverage.villagesWithoutDirector.forEach((v, i) => {
     const row = sheet.addRow([i + 1, v.township, v.village, v.code, v.children, v.vacantSince ?? '从未配备'])
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cell.style = cellStyle(col === 1 ? 'center' : col === 5 ? 'right' : 'left')
-      if (col === 4) cell.numFmt = '@'
+      cell.style = framedStyle(col === 1 ? 'center' : col === 5 ? 'right' : 'left')
+      if (col === 4) cell.numFmt = TEXT_FORMAT
     })
   })
   const total = sheet.addRow(['合计', '', `${overview.coverage.villagesWithoutDirector.length}个村`, '', overview.coverage.childrenWithoutDirector, ''])
-  total.eachCell({ includeEmpty: true }, (cell) => (cell.style = { ...cellStyle('center'), font: { ...BODY_FONT, bold: true } }))
+  total.eachCell({ includeEmpty: true }, (cell) => (cell.style = framedStyle('center', true)))
   sheet.mergeCells(total.number, 1, total.number, 2)
 }

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs'
 import type { DataValidation, Style, Worksheet } from 'exceljs'
 import type { Category } from '../../contract'
+import { DIMENSION_NAMES } from '../../contract/labels'
 import type { ServiceContext } from '../context'
-import { fieldsOf, KIND_NAMES, type FieldDef, type SheetKind } from '../imports/fields'
+import { fieldsOf, KIND_NAMES, type FieldDef, type SheetKind } from '../sheets/fields'
 import { columnName } from '../imports/workbook'
 import { listCategories } from '../registry/categories-service'
 import { getDistrict } from '../registry/divisions-service'
@@ -18,7 +18,8 @@ import {
   TEXT_FORMAT,
   THIN_BORDER,
   TITLE_STYLE,
-} from './book-style'
+} from '../sheets/book-style'
+import { newBook } from '../sheets/books'
 
 export interface TemplateRequest {
   kind: SheetKind
@@ -44,13 +45,6 @@ const FIRST_ROW = HEADER_ROW + 1
 const LAST_ROW = HEADER_ROW + TEMPLATE_ROWS
 export const OPTIONS_SHEET = '选项'
 export const GUIDE_SHEET = '填表说明'
-
-const DIMENSION_NAMES: Record<Category['dimension'], string> = {
-  self: '自身困境',
-  family: '家庭困境',
-  guardianship: '监护困境',
-  other: '其他',
-}
 
 const DATE_HINT = '如 2015-03-02 或 2015.3.2'
 
@@ -198,11 +192,11 @@ function validationFor(
 ): DataValidation | undefined {
   switch (field.key) {
     case 'sex':
-      return strictList('性别', ['男', '女'])
+      return strictList(field.label, ['男', '女'])
     case 'partTime':
-      return strictList('专职/兼职', ['专职', '兼职'])
+      return strictList(field.label, ['专职', '兼职'])
     case 'trained':
-      return strictList('是否培训', ['是', '否'])
+      return strictList(field.label, ['是', '否'])
     case 'categories': {
       const names = facts.categories.map((c) => c.name)
       if (names.length === 0) return undefined
@@ -211,11 +205,11 @@ function validationFor(
       return {
         type: 'list',
         allowBlank: true,
-        formulae: [option({ header: '困境类型', items: names })],
+        formulae: [option({ header: field.label, items: names })],
         showErrorMessage: false,
         errorStyle: 'information',
         showInputMessage: true,
-        promptTitle: '困境类型',
+        promptTitle: field.label,
         prompt: '可下拉选择；属于多个类型时手工输入，用「、」分隔。',
       }
     }
@@ -224,11 +218,11 @@ function validationFor(
       return {
         type: 'list',
         allowBlank: true,
-        formulae: [option({ header: '村（社区）', items: facts.villages })],
+        formulae: [option({ header: field.label, items: facts.villages })],
         showErrorMessage: true,
         // A village the registry does not know yet is the bureau's to add, not the clerk's to be stopped at.
         errorStyle: 'warning',
-        errorTitle: '村（社区）',
+        errorTitle: field.label,
         error: `该村（社区）不在${facts.township?.name ?? '本乡镇'}的名单中。请核对名称；确属新设的村（社区），请点「是」并告知区民政局。`,
       }
     case 'township':
@@ -237,10 +231,10 @@ function validationFor(
       return {
         type: 'list',
         allowBlank: true,
-        formulae: [option({ header: '乡镇（街道）', items: facts.townships })],
+        formulae: [option({ header: field.label, items: facts.townships })],
         showErrorMessage: true,
         errorStyle: 'warning',
-        errorTitle: '乡镇（街道）',
+        errorTitle: field.label,
         error: '该乡镇（街道）不在本区名单中，请核对名称。',
       }
     default:
@@ -253,8 +247,7 @@ export async function writeTemplateBook(facts: TemplateFacts, out: string): Prom
   const { kind } = facts
   const fields = fieldsOf(kind)
   const people = kind !== 'divisions'
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '儿童福利台账'
+  const workbook = newBook()
 
   const sheet = workbook.addWorksheet(KIND_NAMES[kind], {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_ROW}` }],

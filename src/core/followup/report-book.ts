@@ -1,19 +1,15 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { CategoriesReport, CompletionReport, ServicesReport } from '../../contract'
 import { SERVICE_AREA_NAMES } from '../../contract/followup'
 import { chineseDate } from '../../contract/labels'
-import { a4PageSetup, BODY_FONT, FONT_NAME, HEADER_STYLE, PAGE_FOOTER, SUBTITLE_STYLE, THIN_BORDER, TITLE_STYLE } from '../exports/book-style'
+import { a4PageSetup, BODY_FONT, CENTRED_FOOTER, framedStyle, HEADER_STYLE } from '../sheets/book-style'
+import { newBook, writeStatisticsHead } from '../sheets/books'
 import { quarterName } from './rules'
 
 // The three follow-up reports as bureaus file them: title, unit and period, a framed table with its header repeated
 // on every printed page, 合计 where a sum means something, and the signature line.
 
 type Align = 'center' | 'left' | 'right'
-const cellStyle = (horizontal: Align, bold = false) => ({
-  font: bold ? { ...BODY_FONT, bold: true } : BODY_FONT,
-  border: THIN_BORDER,
-  alignment: { horizontal, vertical: 'middle' as const, wrapText: true },
-})
 const PERCENT = '0.0%'
 
 interface SheetSpec {
@@ -34,26 +30,11 @@ function startSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet 
   const headerBottom = headerTop + spec.headers.length - 1
   const sheet = book.addWorksheet(spec.name, {
     pageSetup: a4PageSetup(spec.landscape ? 'landscape' : 'portrait', headerTop, headerBottom),
-    headerFooter: { oddFooter: `&C${PAGE_FOOTER}` },
+    headerFooter: CENTRED_FOOTER,
     views: [{ state: 'frozen', ySplit: headerBottom }],
   })
   sheet.columns = spec.widths.map((width) => ({ width }))
-  sheet.mergeCells(1, 1, 1, last)
-  Object.assign(sheet.getCell(1, 1), { value: spec.title, style: TITLE_STYLE })
-  sheet.getRow(1).height = 32
-  const half = Math.max(1, Math.floor(last / 2))
-  sheet.mergeCells(2, 1, 2, half)
-  if (half + 1 <= last) sheet.mergeCells(2, half + 1, 2, last)
-  Object.assign(sheet.getCell(2, 1), { value: spec.unit, style: SUBTITLE_STYLE })
-  if (half + 1 <= last) {
-    Object.assign(sheet.getCell(2, half + 1), { value: spec.period, style: { ...SUBTITLE_STYLE, alignment: { horizontal: 'right', vertical: 'middle' } } })
-  }
-  sheet.mergeCells(3, 1, 3, last)
-  Object.assign(sheet.getCell(3, 1), {
-    value: spec.note,
-    style: { font: { name: FONT_NAME, size: 9, color: { argb: 'FF595959' } }, alignment: { vertical: 'middle', wrapText: true } },
-  })
-  sheet.getRow(3).height = 30
+  writeStatisticsHead(sheet, last, { title: spec.title, unit: spec.unit, dated: spec.period, note: spec.note, noteHeight: 30 })
   spec.headers.forEach((labels, r) => {
     const row = sheet.getRow(headerTop + r)
     labels.forEach((label, c) => Object.assign(row.getCell(c + 1), { value: label, style: HEADER_STYLE }))
@@ -80,7 +61,7 @@ function putRow(sheet: ExcelJS.Worksheet, values: (string | number | null)[], al
   const row = sheet.addRow(values.map((v) => (v === null ? '—' : v)))
   values.forEach((value, i) => {
     const cell = row.getCell(i + 1)
-    cell.style = cellStyle(aligns[i] ?? 'right', options.bold)
+    cell.style = framedStyle(aligns[i] ?? 'right', options.bold)
     if (options.percentColumns?.includes(i) && typeof value === 'number') cell.numFmt = PERCENT
     if (value === null) cell.alignment = { horizontal: 'center', vertical: 'middle' }
   })
@@ -103,8 +84,7 @@ const fraction = (percent: number | null) => (percent === null ? null : Math.rou
 
 /** (b) 困境儿童关爱服务提供情况统计表: per service, district first, then each township (需要/已提供/提供率). */
 export async function writeServicesBook(report: ServicesReport, district: string, today: string, out: string): Promise<void> {
-  const book = new ExcelJS.Workbook()
-  book.creator = '儿童福利台账'
+  const book = newBook()
   const groups = ['全区', ...report.townships.map((t) => t.name)]
   const fixed = ['序号', '服务类别', '服务项目']
   const sheet = startSheet(book, {
@@ -133,8 +113,7 @@ export async function writeServicesBook(report: ServicesReport, district: string
 
 /** (a) 困境儿童分类统计表: townships down, categories across, 合计 at the foot. */
 export async function writeCategoriesBook(report: CategoriesReport, district: string, today: string, out: string): Promise<void> {
-  const book = new ExcelJS.Workbook()
-  book.creator = '儿童福利台账'
+  const book = newBook()
   const headers = ['序号', '乡镇（街道）', ...report.categories.map((c) => c.name), '困境儿童人数']
   const sheet = startSheet(book, {
     name: '分类统计',
@@ -156,8 +135,7 @@ export async function writeCategoriesBook(report: CategoriesReport, district: st
 
 /** (c) 季度更新完成情况: one sheet per director, one per supervisor (township), with the district total. */
 export async function writeCompletionBook(report: CompletionReport, district: string, today: string, out: string): Promise<void> {
-  const book = new ExcelJS.Workbook()
-  book.creator = '儿童福利台账'
+  const book = newBook()
   const period = `${quarterName(report.quarter)}（截止 ${chineseDate(report.deadline)}）`
   const note = '说明：应更新人数为季度末在册的困境儿童；已更新为有本季度更新记录的儿童；已审核为督导员已审核的更新。更新率＝已更新÷应更新。'
   const byDirector = startSheet(book, {

@@ -1,4 +1,4 @@
-import type { SheetKind } from './fields'
+import type { SheetKind } from '../sheets/fields'
 import type { Cell } from './workbook'
 
 export interface RowProblem {

@@ -1,3 +1,4 @@
+import { CHILD_FIELD_LABELS, CHILD_RECORD_LABELS } from '../../contract/field-labels'
 import type { ServiceContext } from '../context'
 import { categoryDictionary } from '../registry/categories-service'
 import { splitCategoryCell, type CategoryEntry } from '../registry/categories'
@@ -43,14 +44,14 @@ interface ExistingChild {
 }
 
 /** Fields a township's list may update on a child already in the registry, with their Chinese names. */
-const UPDATABLE: [keyof ChildImportFacts, keyof ExistingChild, string][] = [
-  ['name', 'name', '姓名'],
-  ['address', 'address', '住址'],
-  ['guardianName', 'guardian_name', '监护人'],
-  ['guardianRelation', 'guardian_relation', '与儿童关系'],
-  ['guardianPhone', 'guardian_phone', '监护人电话'],
-  ['bankAccount', 'bank_account', '银行账号'],
-  ['notes', 'notes', '备注'],
+const UPDATABLE: [keyof ChildImportFacts & keyof typeof CHILD_RECORD_LABELS, keyof ExistingChild][] = [
+  ['name', 'name'],
+  ['address', 'address'],
+  ['guardianName', 'guardian_name'],
+  ['guardianRelation', 'guardian_relation'],
+  ['guardianPhone', 'guardian_phone'],
+  ['bankAccount', 'bank_account'],
+  ['notes', 'notes'],
 ]
 
 const SEX_WORDS: Record<string, 'M' | 'F'> = { 男: 'M', 女: 'F', m: 'M', f: 'F', 男性: 'M', 女性: 'F' }
@@ -220,7 +221,8 @@ export function checkChildRows(ctx: ServiceContext, rows: Iterable<DataRow>, she
     const changes: string[] = []
     // The child's fields and the sheet's columns share their keys.
     const columnsPresent = new Set(Object.keys(sheet.columnOf))
-    for (const [field, column, title] of UPDATABLE) {
+    for (const [field, column] of UPDATABLE) {
+      const title = CHILD_RECORD_LABELS[field]
       const next = String(facts[field] ?? '')
       const before = String(existing[column] ?? '')
       // A blank cell never wipes what the registry already knows.
@@ -229,13 +231,13 @@ export function checkChildRows(ctx: ServiceContext, rows: Iterable<DataRow>, she
       changes.push(`${title}：${show(before)} → ${show(next)}`)
     }
     if (existing.village_code !== villageCode) {
-      changes.push(`村（社区）：${existing.village_name} → ${villageName}`)
+      changes.push(`${CHILD_FIELD_LABELS.village}：${existing.village_name} → ${villageName}`)
     }
     const before = (existing.categories ?? '').split(',').filter(Boolean).sort()
     const after = [...facts.categories].sort()
     if (before.join() !== after.join()) {
       const nameOf = (code: string) => dictionary.find((c) => c.code === code)?.name ?? code
-      changes.push(`困境类型：${before.map(nameOf).join('、') || '（空）'} → ${after.map(nameOf).join('、')}`)
+      changes.push(`${CHILD_FIELD_LABELS.categories}：${before.map(nameOf).join('、') || '（空）'} → ${after.map(nameOf).join('、')}`)
     }
     if (existing.status !== 'active') {
       changes.push('状态：已退出 → 在册（重新列入名单）')

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context'
 import type { ImportOptions } from './analyse'
 import { countsOf, type FileAnalysis } from './analysis'
 import { batchProblems, listBatches, undoBatch } from './batches'
-import { fieldsOf, type SheetKind } from './fields'
+import { fieldsOf, type SheetKind } from '../sheets/fields'
 import { analyseFile, commitFile, markConflictsAcrossFiles, rememberMapping, writeErrorBook } from './import-service'
 import { discardStaged, findStaged, stageFile, type StagedFile } from './staging'
 

@@ -8,7 +8,7 @@ import { countsOf, type FileAnalysis, type RowResult } from './analysis'
 import { headerKey } from './cells'
 import { markDuplicateIds, type ChildImportFacts } from './children-import'
 import { commitAnalysis } from './commit'
-import { KIND_ORDER, type SheetKind } from './fields'
+import { KIND_ORDER, type SheetKind } from '../sheets/fields'
 import { readWorkbook } from './read-workbook'
 import { sha256Of } from './staging'
 

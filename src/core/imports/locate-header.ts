@@ -1,5 +1,5 @@
 import { cellText, headerKey, isEmptyCell } from './cells'
-import { fieldsOf, IGNORED_HEADERS, KIND_ORDER, type SheetKind } from './fields'
+import { fieldsOf, IGNORED_HEADERS, KIND_ORDER, type SheetKind } from '../sheets/fields'
 import type { MergedRange, SheetData, SheetRow } from './workbook'
 
 /** How far down a header may sit below titles and 填报单位 lines. */

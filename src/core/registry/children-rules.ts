@@ -1,4 +1,5 @@
 import type { ChildInput, Problem } from '../../contract'
+import { CHILD_RECORD_LABELS } from '../../contract/field-labels'
 import { ageOn } from '../shared/dates'
 import { checkIdNumber } from '../shared/id-number'
 import { checkPhone, normaliseName, normalisePhone, normaliseText } from '../shared/text'
@@ -144,22 +145,7 @@ export function checkChildInput(raw: Required<ChildInput>, options: ChildCheckOp
   }
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  name: '姓名',
-  idNumber: '身份证号',
-  villageCode: '村/社区',
-  categories: '困境类型',
-  address: '住址',
-  guardianName: '监护人',
-  guardianRelation: '与儿童关系',
-  guardianPhone: '监护人电话',
-  bankAccount: '银行账号',
-  registeredOn: '登记日期',
-  notes: '备注',
-  status: '状态',
-  exitReason: '退出原因',
-  exitDate: '退出日期',
-}
+const FIELD_LABELS: Record<string, string> = CHILD_RECORD_LABELS
 
 /** Human lines for a history entry; sensitive numbers are masked by the caller's mask function. */
 export function describeChanges(

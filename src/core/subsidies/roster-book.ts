@@ -5,19 +5,20 @@
  * Written with exceljs' streaming writer, one shared style object per kind of cell, so 100,000
  * lines cost little more than the cells themselves. Knows nothing of the database.
  */
-import ExcelJS from 'exceljs'
 import type { Style, Worksheet } from 'exceljs'
 import {
   BODY_FONT,
+  BODY_STYLES,
+  DATED_STYLE,
   HEADER_STYLE,
   landscapePageSetup,
   PAGE_FOOTER,
   SUBTITLE_STYLE,
-  TEXT_FORMAT,
   THIN_BORDER,
   TITLE_STYLE,
-} from '../exports/book-style'
-import { pendingBytes, type SheetStream } from '../exports/register-writer'
+} from '../sheets/book-style'
+import { newStreamingBook } from '../sheets/books'
+import { pendingBytes, zipPacer, type SheetStream } from '../sheets/register-writer'
 import { formatYuan } from '../shared/money'
 import { DRAFT_WATERMARK, rosterColumns, rosterPages, SIGNATURES } from './pages'
 
@@ -69,9 +70,7 @@ const right = { horizontal: 'right', vertical: 'middle' } as const
 
 // One object per kind of cell: exceljs caches a style's id per object.
 const S = {
-  index: { font: BODY_FONT, border: THIN_BORDER, alignment: center },
-  plain: { font: BODY_FONT, border: THIN_BORDER, alignment: left },
-  text: { font: BODY_FONT, border: THIN_BORDER, numFmt: TEXT_FORMAT, alignment: left },
+  ...BODY_STYLES,
   money: { font: BODY_FONT, border: THIN_BORDER, numFmt: MONEY_FORMAT, alignment: right },
   count: { font: BODY_FONT, border: THIN_BORDER, alignment: center },
   wrap: { font: BODY_FONT, border: THIN_BORDER, alignment: { vertical: 'middle', wrapText: true } },
@@ -86,12 +85,6 @@ const EMPTY_ROW_STYLE: Partial<Style> = Object.freeze({})
 
 /** Yuan as a spreadsheet number: exact fen digits, read by Excel as the decimal it prints. */
 const yuan = (fen: number) => Number(formatYuan(fen))
-
-const ROWS_PER_TURN = 48
-const BACKLOG_LIMIT = 4 * 1024 * 1024
-const DRAIN_TIMEOUT_MS = 10_000
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 function headerFooter(status: 'draft' | 'locked') {
   if (status === 'locked') return { oddFooter: `&C${PAGE_FOOTER}` }
@@ -114,11 +107,12 @@ function mergeInRow(ws: Worksheet, row: number, from: number, to: number): void 
 /** A sheet whose rows go to the file as they are made; yields now and then so the zip keeps up. */
 class SheetWriter {
   private next = 1
-  private sinceTurn = 0
-  private readonly stream: SheetStream
+  /** gives the zip a turn now and then, and waits while too much waits for it */
+  readonly breathe: () => Promise<void>
 
   constructor(readonly ws: Worksheet) {
-    this.stream = (ws as unknown as { stream: SheetStream }).stream
+    const stream = (ws as unknown as { stream: SheetStream }).stream
+    this.breathe = zipPacer(() => pendingBytes(stream))
   }
 
   get rowNumber(): number {
@@ -140,16 +134,6 @@ class SheetWriter {
     }
     return row
   }
-
-  async breathe(): Promise<void> {
-    if (++this.sinceTurn < ROWS_PER_TURN) return
-    this.sinceTurn = 0
-    await nextTurn()
-    if (pendingBytes(this.stream) > BACKLOG_LIMIT) {
-      const until = Date.now() + DRAIN_TIMEOUT_MS
-      while (pendingBytes(this.stream) > BACKLOG_LIMIT / 2 && Date.now() < until) await sleep(1)
-    }
-  }
 }
 
 function titleRows(w: SheetWriter, title: string, unit: string, date: string, columns: string[]): void {
@@ -159,7 +143,7 @@ function titleRows(w: SheetWriter, title: string, unit: string, date: string, co
   const unitRow = w.row([unit], [SUBTITLE_STYLE], 20, [[1, half], [half + 1, width]])
   const dateCell = unitRow.getCell(half + 1)
   dateCell.value = date
-  dateCell.style = { ...SUBTITLE_STYLE, alignment: { horizontal: 'right', vertical: 'middle' } }
+  dateCell.style = DATED_STYLE
   unitRow.commit()
   w.row(columns, HEADER_STYLE, 30).commit()
 }
@@ -174,8 +158,7 @@ function sheetOptions(status: 'draft' | 'locked') {
 
 /** Writes the roster to `out` (.xlsx). */
 export async function writeRosterBook(input: RosterBookInput, out: string): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false })
-  book.creator = '儿童福利台账'
+  const book = newStreamingBook(out)
   const columns = rosterColumns(input.period)
   const paged = rosterPages(input, input.rowsPerPage)
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { safeSheetName } from '../../../src/core/exports/book-style'
+import { safeSheetName } from '../../../src/core/sheets/book-style'
 import {
   childSourceKeys,
   exportChildren,
@@ -9,7 +9,7 @@ import {
   exportSupervisors,
   staffSourceKeys,
 } from '../../../src/core/exports/registry-book'
-import { fieldsOf } from '../../../src/core/imports/fields'
+import { fieldsOf } from '../../../src/core/sheets/fields'
 import { exitChild } from '../../../src/core/registry/children-service'
 import { DIRECTOR, updateStaff } from '../../../src/core/registry/staff-service'
 import { maskIdNumber, maskPhone } from '../../../src/core/shared/id-number'

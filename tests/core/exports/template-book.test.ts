@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TEMPLATE_ROWS, writeTemplate } from '../../../src/core/exports/template-book'
-import { fieldsOf } from '../../../src/core/imports/fields'
+import { fieldsOf } from '../../../src/core/sheets/fields'
 import { listCategories, saveCategory } from '../../../src/core/registry/categories-service'
 import { createDivision, retireDivision } from '../../../src/core/registry/divisions-service'
 import { demoRegistry, type TempRegistry } from '../../support/temp-registry'

@@ -3,6 +3,7 @@ import { App, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Ske
 import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../api'
 import type { ChildDetail } from '../../../contract'
+import { CHILD_FIELD_LABELS as F, PLACE_RECORD_LABELS as PLACE } from '../../../contract/field-labels'
 import { CategorySelect } from '../../components/categories-context'
 import { TownshipSelect, useTownshipOf, VillageSelect } from '../../components/DivisionSelect'
 import { DATE_FORMAT } from '../../components/labels'
@@ -131,14 +132,14 @@ function ChildForm({ child }: { child?: ChildDetail }) {
       <Card size="small" title="儿童" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="name" label="姓名" required>
+            <Form.Item name="name" label={F.name} required>
               <Input maxLength={40} autoFocus={!child} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item
               name="idNumber"
-              label="身份证号"
+              label={F.idNumber}
               extra={<IdNumberHint />}
               required
             >
@@ -146,29 +147,29 @@ function ChildForm({ child }: { child?: ChildDetail }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="registeredOn" label="登记日期">
+            <Form.Item name="registeredOn" label={F.registeredOn}>
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="townshipCode" label="乡镇/街道">
+            <Form.Item name="townshipCode" label={PLACE.townshipCode}>
               <TownshipSelect keep={keepTownship} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="villageCode" label="村/社区" required>
+            <Form.Item name="villageCode" label={PLACE.villageCode} required>
               <VillageSelect townshipCode={township} keep={keepVillage} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="address" label="住址">
+            <Form.Item name="address" label={F.address}>
               <Input maxLength={200} />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item
               name="categories"
-              label="困境类型"
+              label={F.categories}
               extra="可多选"
               required
             >
@@ -180,27 +181,27 @@ function ChildForm({ child }: { child?: ChildDetail }) {
       <Card size="small" title="监护人" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col xs={24} md={6}>
-            <Form.Item name="guardianName" label="监护人姓名">
+            <Form.Item name="guardianName" label={F.guardianName}>
               <Input maxLength={40} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="guardianRelation" label="与儿童关系">
+            <Form.Item name="guardianRelation" label={F.guardianRelation}>
               <AutoComplete options={RELATIONS} maxLength={20} filterOption />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="guardianPhone" label="监护人电话">
+            <Form.Item name="guardianPhone" label={F.guardianPhone}>
               <Input maxLength={30} inputMode="tel" />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="bankAccount" label="银行账号" extra="补贴发放账号">
+            <Form.Item name="bankAccount" label={F.bankAccount} extra="补贴发放账号">
               <Input maxLength={40} style={{ fontFamily: 'monospace' }} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="notes" label="备注">
+            <Form.Item name="notes" label={F.notes}>
               <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />
             </Form.Item>
           </Col>

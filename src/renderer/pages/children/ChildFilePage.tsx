@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, LogoutOutlined } from '@ant-design/ico
 import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd'
 import { useState } from 'react'
 import type { ChildDetail } from '../../../contract'
+import { CHILD_FIELD_LABELS as F, CHILD_RECORD_LABELS as R, PLACE_RECORD_LABELS as PLACE } from '../../../contract/field-labels'
 import { CategoryTag } from '../../components/categories-context'
 import { exitReasonLabel, orDash, SEX_LABEL, showDate, showTime, STATUS_LABEL } from '../../components/labels'
 import { LoadFailed } from '../../components/LoadFailed'
@@ -23,21 +24,21 @@ function Particulars({ child }: { child: ChildDetail }) {
       column={{ xs: 1, md: 2, xl: 3 }}
       styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}
       items={[
-        { key: 'name', label: '姓名', children: child.name },
-        { key: 'sex', label: '性别', children: SEX_LABEL[child.sex] },
-        { key: 'birth', label: '出生日期', children: `${showDate(child.birthDate)}（${child.age}岁）` },
-        { key: 'id', label: '身份证号', children: <span style={mono}>{child.idNumber}</span> },
-        { key: 'township', label: '乡镇/街道', children: child.townshipName },
-        { key: 'village', label: '村/社区', children: child.villageName },
-        { key: 'address', label: '住址', children: orDash(child.address), span: { xs: 1, md: 2, xl: 3 } },
-        { key: 'guardian', label: '监护人', children: orDash(child.guardianName) },
-        { key: 'relation', label: '与儿童关系', children: orDash(child.guardianRelation) },
-        { key: 'phone', label: '监护人电话', children: <span style={mono}>{orDash(child.guardianPhone)}</span> },
-        { key: 'bank', label: '银行账号', children: <span style={mono}>{orDash(child.bankAccount)}</span> },
-        { key: 'registered', label: '登记日期', children: orDash(showDate(child.registeredOn)) },
+        { key: 'name', label: R.name, children: child.name },
+        { key: 'sex', label: F.sex, children: SEX_LABEL[child.sex] },
+        { key: 'birth', label: F.birthDate, children: `${showDate(child.birthDate)}（${child.age}岁）` },
+        { key: 'id', label: R.idNumber, children: <span style={mono}>{child.idNumber}</span> },
+        { key: 'township', label: PLACE.townshipCode, children: child.townshipName },
+        { key: 'village', label: PLACE.villageCode, children: child.villageName },
+        { key: 'address', label: R.address, children: orDash(child.address), span: { xs: 1, md: 2, xl: 3 } },
+        { key: 'guardian', label: R.guardianName, children: orDash(child.guardianName) },
+        { key: 'relation', label: R.guardianRelation, children: orDash(child.guardianRelation) },
+        { key: 'phone', label: R.guardianPhone, children: <span style={mono}>{orDash(child.guardianPhone)}</span> },
+        { key: 'bank', label: R.bankAccount, children: <span style={mono}>{orDash(child.bankAccount)}</span> },
+        { key: 'registered', label: R.registeredOn, children: orDash(showDate(child.registeredOn)) },
         {
           key: 'status',
-          label: '状态',
+          label: R.status,
           children: (
             <Space size={4}>
               <Tag color={child.status === 'active' ? 'green' : 'default'}>{STATUS_LABEL[child.status]}</Tag>
@@ -45,7 +46,7 @@ function Particulars({ child }: { child: ChildDetail }) {
             </Space>
           ),
         },
-        { key: 'notes', label: '备注', children: orDash(child.notes), span: { xs: 1, md: 2, xl: 3 } },
+        { key: 'notes', label: R.notes, children: orDash(child.notes), span: { xs: 1, md: 2, xl: 3 } },
       ]}
     />
   )

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useMemo, useState } from 'react'
 import { api } from '../../api'
 import type { ChildRow } from '../../../contract'
+import { CHILD_FIELD_LABELS as F, CHILD_RECORD_LABELS as R, PLACE_RECORD_LABELS as PLACE } from '../../../contract/field-labels'
 import { CategorySelect, CategoryTag } from '../../components/categories-context'
 import { TownshipSelect, VillageSelect } from '../../components/DivisionSelect'
 import { useDivisions } from '../../components/divisions-context'
@@ -45,7 +46,7 @@ function filtersFrom(query: URLSearchParams): Filters {
 
 const columns: ColumnsType<ChildRow> = [
   {
-    title: '姓名',
+    title: F.name,
     dataIndex: 'name',
     width: 90,
     fixed: 'left',
@@ -56,30 +57,30 @@ const columns: ColumnsType<ChildRow> = [
       </a>
     ),
   },
-  { title: '性别', dataIndex: 'sex', width: 56, render: (sex: ChildRow['sex']) => SEX_LABEL[sex] },
+  { title: F.sex, dataIndex: 'sex', width: 56, render: (sex: ChildRow['sex']) => SEX_LABEL[sex] },
   { title: '年龄', dataIndex: 'age', width: 56, align: 'right' },
   {
-    title: '身份证号',
+    title: F.idNumber,
     dataIndex: 'idNumberMasked',
     width: 178,
     render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
   },
-  { title: '乡镇/街道', dataIndex: 'townshipName', width: 110, ellipsis: true },
-  { title: '村/社区', dataIndex: 'villageName', width: 110, ellipsis: true },
+  { title: PLACE.townshipCode, dataIndex: 'townshipName', width: 110, ellipsis: true },
+  { title: PLACE.villageCode, dataIndex: 'villageName', width: 110, ellipsis: true },
   {
-    title: '困境类型',
+    title: F.categories,
     dataIndex: 'categories',
     render: (names: string[]) => names.map((n) => <CategoryTag key={n} name={n} />),
   },
-  { title: '监护人', dataIndex: 'guardianName', width: 80, render: orDash },
+  { title: R.guardianName, dataIndex: 'guardianName', width: 80, render: orDash },
   {
-    title: '监护人电话',
+    title: F.guardianPhone,
     dataIndex: 'guardianPhoneMasked',
     width: 120,
     render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{orDash(v)}</span>,
   },
   {
-    title: '状态',
+    title: R.status,
     dataIndex: 'status',
     width: 72,
     render: (s: ChildRow['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{STATUS_LABEL[s]}</Tag>,

@@ -2,6 +2,7 @@ import { App, AutoComplete, Checkbox, Col, DatePicker, Form, Input, Modal, Radio
 import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../api'
 import type { StaffDetail, StaffInput } from '../../../contract'
+import { PLACE_RECORD_LABELS as PLACE, STAFF_FIELD_LABELS as F, STAFF_RECORD_LABELS as R } from '../../../contract/field-labels'
 import { TownshipSelect, useTownshipOf, VillageSelect, VillagesMultiSelect } from '../../components/DivisionSelect'
 import { DATE_FORMAT } from '../../components/labels'
 import { LoadFailed } from '../../components/LoadFailed'
@@ -144,31 +145,31 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
         <Row gutter={16}>
           {kind.place === 'township' ? (
             <Col span={8}>
-              <Form.Item name="divisionCode" label="乡镇/街道" required>
+              <Form.Item name="divisionCode" label={PLACE.townshipCode} required>
                 <TownshipSelect keep={keep} />
               </Form.Item>
             </Col>
           ) : (
             <>
               <Col span={8}>
-                <Form.Item name="townshipCode" label="乡镇/街道">
+                <Form.Item name="townshipCode" label={PLACE.townshipCode}>
                   <TownshipSelect keep={person ? { code: person.townshipCode, name: person.townshipName } : undefined} />
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item name="divisionCode" label="村/社区" required>
+                <Form.Item name="divisionCode" label={PLACE.villageCode} required>
                   <VillageSelect townshipCode={township} keep={keep} />
                 </Form.Item>
               </Col>
             </>
           )}
           <Col span={8}>
-            <Form.Item name="name" label="姓名" required>
+            <Form.Item name="name" label={F.name} required>
               <Input maxLength={40} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="sex" label="性别" rules={[{ required: true, message: '请选择性别' }]}>
+            <Form.Item name="sex" label={F.sex} rules={[{ required: true, message: '请选择性别' }]}>
               <Radio.Group
                 options={[
                   { value: 'M', label: '男' },
@@ -183,12 +184,12 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="phone" label="电话">
+            <Form.Item name="phone" label={R.phone}>
               <Input maxLength={30} inputMode="tel" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="partTime" label="专职/兼职">
+            <Form.Item name="partTime" label={F.partTime}>
               <Radio.Group
                 options={[
                   { value: false, label: '专职' },
@@ -198,12 +199,12 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="concurrentPost" label="兼任职务">
+            <Form.Item name="concurrentPost" label={F.concurrentPost}>
               <Input maxLength={40} placeholder="如：村妇联主席" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="education" label="文化程度">
+            <Form.Item name="education" label={F.education}>
               <AutoComplete options={EDUCATION_OPTIONS} maxLength={20} placeholder="选择或填写" />
             </Form.Item>
           </Col>
@@ -213,24 +214,24 @@ function StaffForm({ kind, person, presetTownship, onClose, onSaved }: {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="startDate" label="任职日期">
+            <Form.Item name="startDate" label={R.startDate}>
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="endDate" label="离任日期">
+            <Form.Item name="endDate" label={R.endDate}>
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="仍在任的不填" />
             </Form.Item>
           </Col>
           {kind.place === 'village' ? (
             <Col span={24}>
-              <Form.Item name="alsoServes" label="兼管村/社区" extra="一名儿童主任兼管几个村时，在此列出本村以外的村；兼管的村不再计入“无儿童主任的村”。">
+              <Form.Item name="alsoServes" label={R.alsoServes} extra="一名儿童主任兼管几个村时，在此列出本村以外的村；兼管的村不再计入“无儿童主任的村”。">
                 <VillagesMultiSelect exclude={ownVillage} />
               </Form.Item>
             </Col>
           ) : null}
           <Col span={24}>
-            <Form.Item name="notes" label="备注">
+            <Form.Item name="notes" label={F.notes}>
               <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
             </Form.Item>
           </Col>

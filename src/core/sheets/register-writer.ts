@@ -1,6 +1,5 @@
 import type { WriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import ExcelJS from 'exceljs'
 import type { Style, Worksheet } from 'exceljs'
 import {
   BODY_STYLES,
@@ -12,6 +11,7 @@ import {
   TITLE_STYLE,
   type RegisterColumn,
 } from './book-style'
+import { newStreamingBook } from './books'
 
 /** What every sheet of a register repeats: a title, the unit/date line and the header (rows 1–3). */
 export interface RegisterLayout {
@@ -78,12 +78,30 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
+ * Paces a streamed sheet: call it after each row. Every ROWS_PER_TURN rows it gives the event loop a turn, so
+ * the zip deflates on its worker thread while the next rows are built; when more than BACKLOG_LIMIT of XML
+ * still waits (as `pending` measures it), it pauses until half of that is taken, never longer than
+ * DRAIN_TIMEOUT_MS.
+ */
+export function zipPacer(pending: () => number): () => Promise<void> {
+  let sinceTurn = 0
+  return async () => {
+    if (++sinceTurn < ROWS_PER_TURN) return
+    sinceTurn = 0
+    await nextTurn()
+    if (pending() <= BACKLOG_LIMIT) return
+    const until = Date.now() + DRAIN_TIMEOUT_MS
+    // Sleeping, not spinning: the compressor needs the CPU this loop would otherwise burn.
+    while (pending() > BACKLOG_LIMIT / 2 && Date.now() < until) await sleep(1)
+  }
+}
+
+/**
  * A register (名册) written with exceljs's streaming writer: each row goes to the zip as soon as it
  * is added, so 100,000 children take bounded memory. Knows nothing of the database.
  */
 export function openRegisterBook(out: string, layout: RegisterLayout): RegisterBook {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false })
-  workbook.creator = '儿童福利台账'
+  const workbook = newStreamingBook(out)
   const taken = new Set<string>()
   const styles: Partial<Style>[] = layout.columns.map((c) => BODY_STYLES[c.kind])
   const width = layout.columns.length
@@ -101,13 +119,6 @@ export function openRegisterBook(out: string, layout: RegisterLayout): RegisterB
       return bytes > 0 || !stream.pipes?.length
     })
     return sum
-  }
-
-  async function drain(limit: number): Promise<void> {
-    const until = Date.now() + DRAIN_TIMEOUT_MS
-    await nextTurn()
-    // Sleeping, not spinning: the compressor needs the CPU this loop would otherwise burn.
-    while (backlog() > limit && Date.now() < until) await sleep(1)
   }
 
   function finishSheet(): void {
@@ -173,14 +184,10 @@ export function openRegisterBook(out: string, layout: RegisterLayout): RegisterB
       return {
         addRow,
         async addRows(source) {
-          let sinceTurn = 0
+          const pace = zipPacer(backlog)
           for (const cells of source) {
             addRow(cells)
-            if (++sinceTurn === ROWS_PER_TURN) {
-              sinceTurn = 0
-              await nextTurn()
-              if (backlog() > BACKLOG_LIMIT) await drain(BACKLOG_LIMIT / 2)
-            }
+            await pace()
           }
         },
         get rows() {

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openRegisterBook, type RegisterLayout } from '../../../src/core/exports/register-writer'
-import { dataRows, readBook, rowValues } from './read-book'
+import { openRegisterBook, type RegisterLayout } from '../../../src/core/sheets/register-writer'
+import { dataRows, readBook, rowValues } from '../exports/read-book'
 
 let folder: string
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import type { Borders, Fill, Font, PageSetup, Style } from 'exceljs'
-import type { FieldDef } from '../imports/fields'
+import type { FieldDef } from './fields'
 
 /** Shared look of every workbook the bureau sends out: 宋体, thin borders, grey header. */
 export const FONT_NAME = '宋体'
@@ -24,6 +24,25 @@ export const HEADER_STYLE: Partial<Style> = {
   fill: HEADER_FILL,
   border: THIN_BORDER,
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+}
+/** Row 2's right half: the date or period a table is for. */
+export const DATED_STYLE: Partial<Style> = {
+  ...SUBTITLE_STYLE,
+  alignment: { horizontal: 'right', vertical: 'middle' },
+}
+/** The small grey note under a statistics table's title that says how it was counted. */
+export const NOTE_STYLE: Partial<Style> = {
+  font: { name: FONT_NAME, size: 9, color: { argb: 'FF595959' } },
+  alignment: { vertical: 'middle', wrapText: true },
+}
+
+/** A framed cell of a statistics table, wrapping its text. */
+export function framedStyle(horizontal: 'center' | 'left' | 'right', bold = false): Partial<Style> {
+  return {
+    font: bold ? { ...BODY_FONT, bold: true } : BODY_FONT,
+    border: THIN_BORDER,
+    alignment: { horizontal, vertical: 'middle', wrapText: true },
+  }
 }
 
 /** '@' keeps Excel from turning 18-digit IDs into 4.20102E+17 and dates into serial numbers. */
@@ -68,6 +87,8 @@ export function a4PageSetup(orientation: 'portrait' | 'landscape', headerFirst: 
 export const landscapePageSetup = (headerRow: number): Partial<PageSetup> => a4PageSetup('landscape', headerRow)
 
 export const PAGE_FOOTER = '第 &P 页，共 &N 页'
+/** The page number centred at the foot of every printed page. */
+export const CENTRED_FOOTER = { oddFooter: `&C${PAGE_FOOTER}` }
 
 const FORBIDDEN = /[[\]:*?/\\]/g
 const REPLACEMENT: Record<string, string> = {

@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { ServiceContext } from '../context'
-import { generateBulkDistrict } from '../demo/bulk-district'
-import { fieldsOf } from '../imports/fields'
-import { openRegistry } from '../registry'
-import { childPageStatement, childRowMaker, exportChildren, exportTownships } from './registry-book'
+import type { ServiceContext } from '../../src/core/context'
+import { generateBulkDistrict } from '../../src/core/demo/bulk-district'
+import { fieldsOf } from '../../src/core/sheets/fields'
+import { openRegistry } from '../../src/core/registry'
+import { childPageStatement, childRowMaker, exportChildren, exportTownships } from '../../src/core/exports/registry-book'
 
 interface RawSheet {
   name: string
