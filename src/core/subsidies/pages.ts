@@ -3,7 +3,7 @@
  * the same lines and print the same 本页小计: pure functions, no IO.
  */
 import { rmbCapital } from '../shared/money'
-import { addMonths } from './rules'
+import { addMonths } from '../shared/months'
 
 /** The columns of the bureau's 发放花名册, in order. */
 export const ROSTER_COLUMNS = [

@@ -3,7 +3,7 @@
  * removed, whose amount changed, each with its reason in words. Pure: the service loads both.
  */
 import { formatYuanCompact } from '../shared/money'
-import { describeMonths } from './rules'
+import { describeMonths } from '../shared/months'
 
 export interface ReconcileLine {
   childId: number | null

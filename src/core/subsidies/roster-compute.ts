@@ -4,17 +4,8 @@
  */
 import type { ServiceContext } from '../context'
 import { schoolEnrolmentByChild } from '../followup/child-file'
-import {
-  addMonths,
-  directorLine,
-  monthEnd,
-  monthsOf,
-  monthStart,
-  rosterEntry,
-  standardFor,
-  type ChildFacts,
-  type Programme,
-} from './rules'
+import { addMonths, monthEnd, monthsOf, monthStart } from '../shared/months'
+import { directorLine, rosterEntry, standardFor, type ChildFacts, type Programme } from './rules'
 import type { StoredProgramme } from './programmes-service'
 
 /** A line as it will be stored (and frozen once locked). */

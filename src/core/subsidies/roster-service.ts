@@ -17,12 +17,12 @@ import { inTransaction, type ServiceContext } from '../context'
 import { backupDatabase } from '../db/backup'
 import { getDistrict } from '../registry/divisions-service'
 import { maskIdNumber } from '../shared/id-number'
+import { addMonths } from '../shared/months'
 import { chineseDate, DRAFT_WATERMARK, periodText, rosterColumns, rosterPages, rosterTitle, SIGNATURES, unitText } from './pages'
 import { loadProgrammes } from './programmes-service'
 import { reconcileRosters } from './reconcile'
 import { writeRosterBook } from './roster-book'
 import { computeRoster } from './roster-compute'
-import { addMonths } from './rules'
 
 interface RosterRow {
   id: number
