@@ -6,6 +6,7 @@
  * lines cost little more than the cells themselves. Knows nothing of the database.
  */
 import ExcelJS from 'exceljs'
+import type { PayeeLine, RosterExcluded } from '../../contract'
 import type { Style, Worksheet } from 'exceljs'
 import {
   BODY_FONT,
@@ -21,30 +22,12 @@ import { pendingBytes, type SheetStream } from '../exports/register-writer'
 import { formatYuan } from '../shared/money'
 import { DRAFT_WATERMARK, rosterColumns, rosterPages, SIGNATURES } from './pages'
 
-export interface BookLine {
-  township: string
-  village: string
-  name: string
-  idNumber: string
-  category: string
-  standardFen: number
-  months: number
-  amountFen: number
-  guardian: string
-  bankAccount: string
-  rule: string
-  backPayMonths: string[]
-  backPayFen: number
-}
+export type BookLine = Pick<
+  PayeeLine,
+  'township' | 'village' | 'name' | 'idNumber' | 'category' | 'standardFen' | 'monthCount' | 'totalFen' | 'guardian' | 'bankAccount' | 'rule' | 'backPayMonths' | 'backPayFen'
+>
 
-export interface BookExcluded {
-  township: string
-  village: string
-  name: string
-  idNumber: string
-  reason: string
-  owedFen: number
-}
+export type BookExcluded = Pick<RosterExcluded, 'township' | 'village' | 'name' | 'idNumber' | 'reason' | 'owedFen'>
 
 export interface RosterBookInput {
   title: string
@@ -189,7 +172,7 @@ export async function writeRosterBook(input: RosterBookInput, out: string): Prom
   for (const page of paged.pages) {
     for (const l of page.lines) {
       w.row(
-        [++seq, l.township, l.village, l.name, l.idNumber, l.category, yuan(l.standardFen), l.months, yuan(l.amountFen), l.guardian, l.bankAccount, null],
+        [++seq, l.township, l.village, l.name, l.idNumber, l.category, yuan(l.standardFen), l.monthCount, yuan(l.totalFen), l.guardian, l.bankAccount, null],
         LINE_STYLES,
         DATA_ROW_HEIGHT,
       ).commit()
@@ -223,7 +206,7 @@ export async function writeRosterBook(input: RosterBookInput, out: string): Prom
   seq = 0
   for (const l of input.lines) {
     const backPay = l.backPayMonths.length > 0 ? `补发${l.backPayMonths.length}个月 ${formatYuan(l.backPayFen)}元` : null
-    r.row([++seq, l.name, l.idNumber, yuan(l.amountFen), backPay, l.rule], ruleStyles).commit()
+    r.row([++seq, l.name, l.idNumber, yuan(l.totalFen), backPay, l.rule], ruleStyles).commit()
     await r.breathe()
   }
   rules.commit()

@@ -7,6 +7,7 @@
  * ('YYYY-MM') and the answer pays the full monthly standard or nothing.
  */
 import { EXIT_REASON_NAMES } from '../../contract/labels'
+import type { PayeeLine } from '../../contract/subsidies'
 import { isIsoDate } from '../shared/dates'
 import { formatYuanCompact } from '../shared/money'
 import { addMonths, assertMonth, dateOfTurning, describeMonths, monthEnd, monthOf, monthsBetween, monthStart, nextMonth } from '../shared/months'
@@ -347,20 +348,17 @@ export interface RosterOptions {
   backPayFrom?: string | null
 }
 
-export interface ChildLine {
+/**
+ * What the rules pay one payee: the money of a roster line, in the contract's names (PayeeLine), so a
+ * name means the same from the rule to the printed roster. categoryCode is that of the latest paid month.
+ */
+export type PaidLine = Pick<
+  PayeeLine,
+  'paidMonths' | 'backPayMonths' | 'ownMonthsFen' | 'backPayFen' | 'totalFen' | 'categoryCode' | 'standardFen' | 'rule'
+>
+
+export interface ChildLine extends PaidLine {
   ok: true
-  /** sum for the roster's own months */
-  amountFen: number
-  months: string[]
-  backPayMonths: string[]
-  backPayFen: number
-  /** amountFen + backPayFen: the 金额 of the printed line */
-  totalFen: number
-  /** category code of the latest paid month */
-  category: string
-  /** the standard of the latest paid month (the 标准 column of a printed roster) */
-  standardFen: number
-  rule: string
   /** roster months not paid, each with its reason */
   skipped: MonthReason[]
   /**
@@ -473,7 +471,7 @@ export function rosterLine(
   if (paid.length === 0 && backPaid.length === 0) {
     return { ok: false, reason: summariseReasons(skipped), skipped }
   }
-  const amountFen = sumFen(paid)
+  const ownMonthsFen = sumFen(paid)
   const backPayFen = sumFen(backPaid)
   const latest = backPaid.length > 0 && paid.length === 0 ? backPaid[backPaid.length - 1]! : paid[paid.length - 1]!
 
@@ -500,12 +498,12 @@ export function rosterLine(
 
   return {
     ok: true,
-    amountFen,
-    months: paid.map((p) => p.month),
+    paidMonths: paid.map((p) => p.month),
     backPayMonths: backPaid.map((p) => p.month),
+    ownMonthsFen,
     backPayFen,
-    totalFen: amountFen + backPayFen,
-    category: latest.category,
+    totalFen: ownMonthsFen + backPayFen,
+    categoryCode: latest.category,
     standardFen: latest.standard.amountFen,
     rule,
     skipped,
@@ -613,8 +611,9 @@ export function directorMonth(
   return standardFor(programme, month, null)
 }
 
+/** A director's line never carries back-pay or a category; its standard is that of the latest paid month. */
 export type DirectorLineResult =
-  | { ok: true; amountFen: number; months: string[]; rule: string; skipped: MonthReason[] }
+  | (PaidLine & { ok: true; skipped: MonthReason[] })
   | { ok: false; reason: string; skipped: MonthReason[] }
 
 export function directorLine(
@@ -637,10 +636,16 @@ export function directorLine(
     else skipped.push({ month, reason: e.reason })
   }
   if (paid.length === 0) return { ok: false, reason: summariseReasons(skipped), skipped }
+  const ownMonthsFen = sumFen(paid)
   return {
     ok: true,
-    amountFen: paid.reduce((total, p) => total + p.standard.amountFen, 0),
-    months: paid.map((p) => p.month),
+    paidMonths: paid.map((p) => p.month),
+    backPayMonths: [],
+    ownMonthsFen,
+    backPayFen: 0,
+    totalFen: ownMonthsFen,
+    categoryCode: '',
+    standardFen: paid[paid.length - 1]!.standard.amountFen,
     rule: `${programme.name} ${describeRuns(paid, periodUnit(programme))}`,
     skipped,
   }

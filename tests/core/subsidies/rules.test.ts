@@ -392,12 +392,12 @@ describe('rosterLine', () => {
   it('sums a quarter at one standard and says so', () => {
     const result = line(rosterLine(UNSUPPORTED, child(), Q1, { programmes: PROGRAMMES }))
     expect(result).toMatchObject({
-      amountFen: 360000,
-      months: Q1,
+      ownMonthsFen: 360000,
+      paidMonths: Q1,
       backPayMonths: [],
       backPayFen: 0,
       totalFen: 360000,
-      category: 'unsupported',
+      categoryCode: 'unsupported',
       skipped: [],
     })
     expect(result.rule).toBe('事实无人抚养儿童基本生活补贴 1200元/月 × 3月（2026-01-01 起标准）')
@@ -405,7 +405,7 @@ describe('rosterLine', () => {
 
   it('pays each month of a quarter at the standard in force that month', () => {
     const result = line(rosterLine(ORPHAN, orphanChild(), Q1, { programmes: PROGRAMMES }))
-    expect(result.amountFen).toBe(120000 + 2 * 130000)
+    expect(result.ownMonthsFen).toBe(120000 + 2 * 130000)
     expect(result.rule).toBe('孤儿基本生活费 1200元/月 × 1月（2025-01-01 起标准）+ 1300元/月 × 2月（2026-02-01 起标准）')
   })
 
@@ -416,22 +416,22 @@ describe('rosterLine', () => {
     }
     const result = line(rosterLine(odd, child({ group: '散居' }), ['2026-01']))
     expect(result.rule).toBe('事实无人抚养儿童基本生活补贴 1200.50元/月 × 1月（散居，2026-01-01 起标准）')
-    expect(result.amountFen).toBe(120050)
+    expect(result.ownMonthsFen).toBe(120050)
   })
 
   it('pays the months after a mid-month registration and lists the month before', () => {
     const c = child({ approvedOn: '2026-01-20', categories: [{ code: 'unsupported', since: '2026-01-20', until: null }] })
     const result = line(rosterLine(UNSUPPORTED, c, Q1))
-    expect(result.months).toEqual(['2026-02', '2026-03'])
-    expect(result.amountFen).toBe(240000)
+    expect(result.paidMonths).toEqual(['2026-02', '2026-03'])
+    expect(result.ownMonthsFen).toBe(240000)
     expect(result.skipped).toEqual([{ month: '2026-01', reason: '尚未到起付月（2026-01-20 认定，次月起发放）' }])
   })
 
   it('pays through the month of a mid-month exit', () => {
     const c = child({ status: 'exited', exitDate: '2026-02-10', exitReason: 'deceased' })
     const result = line(rosterLine(UNSUPPORTED, c, Q1))
-    expect(result.months).toEqual(['2026-01', '2026-02'])
-    expect(result.amountFen).toBe(240000)
+    expect(result.paidMonths).toEqual(['2026-01', '2026-02'])
+    expect(result.ownMonthsFen).toBe(240000)
     expect(result.skipped).toEqual([{ month: '2026-03', reason: '已退出（2026-02-10 死亡）' }])
   })
 
@@ -444,11 +444,11 @@ describe('rosterLine', () => {
     })
     const orphan = line(rosterLine(ORPHAN, c, Q1, { programmes: PROGRAMMES }))
     const unsupported = line(rosterLine(UNSUPPORTED, c, Q1, { programmes: PROGRAMMES }))
-    expect(orphan.months).toEqual(['2026-02', '2026-03'])
-    expect(orphan.amountFen).toBe(260000)
+    expect(orphan.paidMonths).toEqual(['2026-02', '2026-03'])
+    expect(orphan.ownMonthsFen).toBe(260000)
     expect(orphan.skipped).toEqual([{ month: '2026-01', reason: '当月不在本项目类别期间（2026-02-15 起）' }])
-    expect(unsupported.months).toEqual(['2026-01'])
-    expect(unsupported.amountFen).toBe(120000)
+    expect(unsupported.paidMonths).toEqual(['2026-01'])
+    expect(unsupported.ownMonthsFen).toBe(120000)
     expect(unsupported.skipped).toEqual([
       { month: '2026-02', reason: '已享受孤儿基本生活费（互斥）' },
       { month: '2026-03', reason: '当月不在本项目类别期间（2024-12-10 至 2026-02-14）' },
@@ -464,11 +464,11 @@ describe('rosterLine', () => {
     })
     const orphan = line(rosterLine(ORPHAN, c, Q1, { programmes: PROGRAMMES }))
     const unsupported = line(rosterLine(UNSUPPORTED, c, Q1, { programmes: PROGRAMMES }))
-    expect(orphan.months).toEqual(['2026-01', '2026-02'])
-    expect(orphan.amountFen).toBe(120000 + 130000)
-    expect(orphan.category).toBe('orphan')
-    expect(unsupported.months).toEqual(['2026-03'])
-    expect(unsupported.category).toBe('unsupported')
+    expect(orphan.paidMonths).toEqual(['2026-01', '2026-02'])
+    expect(orphan.ownMonthsFen).toBe(120000 + 130000)
+    expect(orphan.categoryCode).toBe('orphan')
+    expect(unsupported.paidMonths).toEqual(['2026-03'])
+    expect(unsupported.categoryCode).toBe('unsupported')
   })
 
   it('reports the exclusion as the reason when every month is excluded', () => {
@@ -502,7 +502,7 @@ describe('rosterLine', () => {
     const result = line(rosterLine(UNSUPPORTED, c, Q1, { backPayFrom: '2025-01', alreadyPaidMonths: [] }))
     expect(result.backPayMonths).toEqual(['2025-11', '2025-12'])
     expect(result.backPayFen).toBe(200000)
-    expect(result.amountFen).toBe(360000)
+    expect(result.ownMonthsFen).toBe(360000)
     expect(result.totalFen).toBe(560000)
     expect(result.rule).toBe(
       '事实无人抚养儿童基本生活补贴 1200元/月 × 3月（2026-01-01 起标准）；补发 2025-11—2025-12：1000元/月 × 2月（2025-01-01 起标准）',
@@ -523,15 +523,15 @@ describe('rosterLine', () => {
 
   it('skips roster months already paid', () => {
     const result = line(rosterLine(UNSUPPORTED, child(), Q1, { alreadyPaidMonths: ['2026-01'] }))
-    expect(result.months).toEqual(['2026-02', '2026-03'])
+    expect(result.paidMonths).toEqual(['2026-02', '2026-03'])
     expect(result.skipped).toEqual([{ month: '2026-01', reason: '当月已发放' }])
   })
 
   it('can consist of back-pay alone', () => {
     const c = child({ approvedOn: '2025-10-15', status: 'exited', exitDate: '2025-12-10', exitReason: 'moved_away' })
     const result = line(rosterLine(UNSUPPORTED, c, Q1, { backPayFrom: '2025-11' }))
-    expect(result.months).toEqual([])
-    expect(result.amountFen).toBe(0)
+    expect(result.paidMonths).toEqual([])
+    expect(result.ownMonthsFen).toBe(0)
     expect(result.totalFen).toBe(200000)
     expect(result.rule).toBe('事实无人抚养儿童基本生活补贴 补发 2025-11—2025-12：1000元/月 × 2月（2025-01-01 起标准）')
   })
@@ -539,14 +539,14 @@ describe('rosterLine', () => {
   it('marks the months of the school extension in the rule', () => {
     const c = orphanChild({ birthDate: '2008-03-15', schoolEnrolmentUntil: '2026-07-31' })
     const result = line(rosterLine(ORPHAN, c, ['2026-04', '2026-05', '2026-06']))
-    expect(result.amountFen).toBe(390000)
+    expect(result.ownMonthsFen).toBe(390000)
     expect(result.rule).toBe('孤儿基本生活费 1300元/月 × 3月（2026-02-01 起标准）；在校延长保障 2026-04—2026-06')
   })
 
   it('stops in the quarter a child turns 18', () => {
     const c = child({ birthDate: '2008-02-29' })
     const result = line(rosterLine(UNSUPPORTED, c, ['2026-02', '2026-03', '2026-04']))
-    expect(result.months).toEqual(['2026-02', '2026-03'])
+    expect(result.paidMonths).toEqual(['2026-02', '2026-03'])
     expect(result.skipped).toEqual([{ month: '2026-04', reason: '已满18周岁（2026-03-01 满18岁）' }])
   })
 
@@ -583,8 +583,8 @@ describe('rosterLine', () => {
         const expected = Q1.map((m) => resolveExclusions(PROGRAMMES, c, m).get(programme.code)!)
           .filter((e): e is Extract<MonthEligibility, { ok: true }> => e.ok)
           .reduce((sum, e) => sum + e.standard.amountFen, 0)
-        expect(result.ok ? result.amountFen : 0).toBe(expected)
-        if (result.ok) paidByMonth += result.months.length
+        expect(result.ok ? result.ownMonthsFen : 0).toBe(expected)
+        if (result.ok) paidByMonth += result.paidMonths.length
       }
       const eligibleMonths = Q1.filter((m) =>
         [ORPHAN, UNSUPPORTED].some((p) => eligibleMonth(p, c, m).ok),
@@ -624,7 +624,7 @@ describe('directors', () => {
 
   it('pays each month in post at the standard of that month: 60 yuan, then 80', () => {
     const result = directorLine(DIRECTOR_SUBSIDY, director(), ['2025-11', '2025-12', '2026-01'])
-    expect(result).toMatchObject({ ok: true, amountFen: 20000, months: ['2025-11', '2025-12', '2026-01'] })
+    expect(result).toMatchObject({ ok: true, ownMonthsFen: 20000, totalFen: 20000, standardFen: 8000, paidMonths: ['2025-11', '2025-12', '2026-01'] })
     expect(result.ok && result.rule).toBe('儿童主任补贴 60元/月 × 2月（2024-01-01 起标准）+ 80元/月 × 1月（2026-01-01 起标准）')
   })
 
@@ -643,22 +643,22 @@ describe('directors', () => {
     const arriving = director({ id: 2, startDate: '2026-02-16' })
     const a = directorLine(DIRECTOR_SUBSIDY, leaving, Q1)
     const b = directorLine(DIRECTOR_SUBSIDY, arriving, Q1)
-    expect(a.ok && a.months).toEqual(['2026-01', '2026-02'])
-    expect(b.ok && b.months).toEqual(['2026-03'])
+    expect(a.ok && a.paidMonths).toEqual(['2026-01', '2026-02'])
+    expect(b.ok && b.paidMonths).toEqual(['2026-03'])
   })
 
   it('does not pay a director without a village, nor twice for a month, nor before any standard', () => {
     const none = directorLine(DIRECTOR_SUBSIDY, director({ villageCodes: [] }), Q1)
     expect(!none.ok && none.reason).toBe('未分配村（社区）')
     const some = directorLine(DIRECTOR_SUBSIDY, director(), Q1, { alreadyPaidMonths: ['2026-01'] })
-    expect(some.ok && some.amountFen).toBe(16000)
+    expect(some.ok && some.ownMonthsFen).toBe(16000)
     const early = directorLine(DIRECTOR_SUBSIDY, director({ startDate: '2020-01-01' }), ['2023-12'])
     expect(!early.ok && early.reason).toBe('当月无有效标准')
   })
 
   it('pays a director serving several villages once', () => {
     const result = directorLine(DIRECTOR_SUBSIDY, director({ villageCodes: ['420102001001', '420102001002'] }), Q1)
-    expect(result.ok && result.amountFen).toBe(24000)
+    expect(result.ok && result.ownMonthsFen).toBe(24000)
   })
 
   it('refuses a child programme', () => {
@@ -724,7 +724,7 @@ describe('rosterLine: which rule won, and yearly programmes', () => {
   it('speaks of 元/年 for a programme paid by the year', () => {
     const premium: Programme = { ...UNSUPPORTED, code: 'premium', name: '医保缴费资助', excludedBy: [], period: 'year', standards: [{ amountFen: 5000, effectiveFrom: '2026-01-01', effectiveTo: null }] }
     const result = line(rosterLine(premium, child(), ['2026-03']))
-    expect(result.amountFen).toBe(5000)
+    expect(result.ownMonthsFen).toBe(5000)
     expect(result.rule).toBe('医保缴费资助 50元/年 × 1年（2026-01-01 起标准）')
   })
 })
