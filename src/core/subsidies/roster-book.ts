@@ -19,7 +19,7 @@ import {
   TITLE_STYLE,
 } from '../exports/book-style'
 import { pendingBytes, type SheetStream } from '../exports/register-writer'
-import { formatYuan } from '../shared/money'
+import { formatYuan, yuanAsNumber } from '../shared/money'
 import { DRAFT_WATERMARK, rosterColumns, rosterPages, SIGNATURES } from './pages'
 
 export type BookLine = Pick<
@@ -68,7 +68,7 @@ const LINE_STYLES: Partial<Style>[] = [S.index, S.plain, S.plain, S.plain, S.tex
 const EMPTY_ROW_STYLE: Partial<Style> = Object.freeze({})
 
 /** Yuan as a spreadsheet number: exact fen digits, read by Excel as the decimal it prints. */
-const yuan = (fen: number) => Number(formatYuan(fen))
+const yuan = yuanAsNumber
 
 const ROWS_PER_TURN = 48
 const BACKLOG_LIMIT = 4 * 1024 * 1024
