@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { CallName, ChildRow, Input, Output, RosterLine, RosterSummary } from '../contract'
+import type { CallName, ChildRow, Input, Output, PayeeLine, RosterSummary } from '../contract'
 import type { ServiceContext } from '../core/context'
 import { DatabaseOpenError } from '../core/db/connection'
 import { dispatch } from '../core/dispatch'
@@ -306,7 +306,7 @@ async function rosterFor(ctx: ServiceContext, programme: string, month: string, 
 async function printRoster(ctx: ServiceContext, values: Options, io: CliIo): Promise<void> {
   const months = Number(values.months ?? '1')
   const roster = await rosterFor(ctx, values.programme!, values.month!, months)
-  const lines: RosterLine[] = []
+  const lines: PayeeLine[] = []
   for (let page = 1; lines.length < roster.lineCount; page++) {
     const detail = await callOrRefuse(ctx, 'rosters.get', { id: roster.id, fullNumbers: values.full, page, pageSize: 100_000 })
     lines.push(...detail.lines)
@@ -333,8 +333,9 @@ async function printRoster(ctx: ServiceContext, values: Options, io: CliIo): Pro
             name: l.name,
             idNumber: l.idNumber,
             category: l.category,
-            amountFen: l.amountFen,
-            months: l.months,
+            // The documented names: amountFen is the line's total (back-pay included), months its month count.
+            amountFen: l.totalFen,
+            months: l.monthCount,
             rule: l.rule,
           })),
           excluded: excluded.map((e) => ({ name: e.name, reason: e.reason })),
@@ -363,8 +364,8 @@ async function printRoster(ctx: ServiceContext, values: Options, io: CliIo): Pro
           l.name,
           l.idNumber,
           l.category,
-          String(l.months),
-          formatYuanCompact(l.amountFen),
+          String(l.monthCount),
+          formatYuanCompact(l.totalFen),
           l.rule,
         ]),
       ),

@@ -92,8 +92,9 @@ export const RosterSummary = z.object({
 })
 export type RosterSummary = z.infer<typeof RosterSummary>
 
-/** One payee. ID and account numbers arrive masked unless full numbers were asked for. */
-export const RosterLine = z.object({
+/** Who a roster line (paid or left out) is about. ID numbers arrive masked unless full numbers were asked for. */
+export const Payee = z.object({
+  /** 1-based print order */
   seq: z.number().int(),
   childId: Id.nullable(),
   directorId: Id.nullable(),
@@ -101,31 +102,40 @@ export const RosterLine = z.object({
   village: z.string(),
   name: z.string(),
   idNumber: z.string(),
+})
+export type Payee = z.infer<typeof Payee>
+
+/**
+ * One payee line of a roster: the one shape the rules' result is built into, stored as, read back as, and
+ * written to the .xlsx, reconciled and printed from. Each amount keeps its meaning all the way:
+ * ownMonthsFen for the roster's own months, backPayFen for owed months before them, totalFen the two
+ * together (the 金额 printed, and what the roster's total adds up). Account numbers are masked like ID numbers.
+ */
+export const PayeeLine = Payee.extend({
+  /** the category's name as printed; '儿童主任' on a directors' roster */
   category: z.string(),
-  /** the standard of the latest month paid */
+  /** the category's code ('' on a directors' roster) */
+  categoryCode: z.string(),
+  /** the standard of the latest month paid: fen per month, or per year for a yearly programme */
   standardFen: z.number().int(),
-  /** months paid on this line, back-pay included */
-  months: z.number().int(),
+  /** the roster's own months paid on this line */
   paidMonths: z.array(Month),
+  /** owed months before the roster, paid on this line */
   backPayMonths: z.array(Month),
+  /** paidMonths and backPayMonths together: the printed 月数 */
+  monthCount: z.number().int(),
+  ownMonthsFen: z.number().int(),
   backPayFen: z.number().int(),
-  /** what the line pays: the roster's months plus back-pay */
-  amountFen: z.number().int(),
+  /** ownMonthsFen + backPayFen: what the line pays */
+  totalFen: z.number().int(),
   guardian: z.string(),
   bankAccount: z.string(),
   /** the rule in words: which standard, how many months, back-pay, which programme won */
   rule: z.string(),
 })
-export type RosterLine = z.infer<typeof RosterLine>
+export type PayeeLine = z.infer<typeof PayeeLine>
 
-export const RosterExcluded = z.object({
-  seq: z.number().int(),
-  childId: Id.nullable(),
-  directorId: Id.nullable(),
-  township: z.string(),
-  village: z.string(),
-  name: z.string(),
-  idNumber: z.string(),
+export const RosterExcluded = Payee.extend({
   reason: z.string(),
   /** owed but not payable (e.g. no bank account); 0 when nothing is owed */
   owedFen: z.number().int(),
@@ -137,7 +147,7 @@ export const RosterDetail = z.object({
   /** the page of lines shown (roster.lineCount says how many there are in all) */
   page: z.number().int(),
   pageSize: z.number().int(),
-  lines: z.array(RosterLine),
+  lines: z.array(PayeeLine),
   excluded: z.array(RosterExcluded),
 })
 export type RosterDetail = z.infer<typeof RosterDetail>
@@ -145,7 +155,7 @@ export type RosterDetail = z.infer<typeof RosterDetail>
 /** One printed page of a roster: its lines and the 本页小计. */
 export const RosterPage = z.object({
   number: z.number().int(),
-  lines: z.array(RosterLine),
+  lines: z.array(PayeeLine),
   subtotalFen: z.number().int(),
   /** 人民币大写 of the subtotal */
   subtotalCapital: z.string(),

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import type { ServiceContext } from '../../src/core/context'
 import { dispatch } from '../../src/core/dispatch'
 import { exportRoster } from '../../src/core/subsidies/roster-service'
-import { addMonths } from '../../src/core/subsidies/rules'
+import { addMonths } from '../../src/core/shared/months'
 
 /**
  * Figures for the rosters and the follow-up dashboard on the bulk district (100,000 children): every child gets a

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { parseYuan, yuanAsNumber } from '../../src/contract/money'
 import { expect, test } from './host-fixture'
 import { choose } from './ui'
 
@@ -9,7 +10,12 @@ const SHOTS = 'test-results/screens'
 
 /** Pages in a PDF, by its page objects (not the /Pages tree node). */
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length
-const fen = (text: string) => Math.round(Number(text.replace(/,/g, '')) * 100)
+/** Fen from a shown amount, by the app's own parser (never a float times 100). */
+function fen(text: string): number {
+  const value = parseYuan(text)
+  if (value === null) throw new Error(`not an amount: ${text}`)
+  return value
+}
 
 test('a clerk adds a programme, generates a quarter, prints it page by page, locks it and exports it', async ({ page, demoApp }) => {
   await page.goto(`${demoApp.url}#/subsidies?tab=programmes`)
@@ -19,6 +25,10 @@ test('a clerk adds a programme, generates a quarter, prints it page by page, loc
   await choose(page, '发放对象类别', '农村留守儿童')
   await choose(page, '发放对象类别', '低保家庭儿童')
   await page.keyboard.press('Escape')
+  // An amount is read as typed, to the fen: a third decimal is refused with the reason, not rounded away.
+  await dialog.getByLabel('第1期金额').fill('1.005')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog.getByText('金额「1.005」最多两位小数（精确到分）')).toBeVisible()
   await dialog.getByLabel('第1期金额').fill('100')
   await dialog.getByLabel('第1期起始日期').fill('2020-01-01')
   await dialog.getByLabel('第1期起始日期').press('Enter')
@@ -77,5 +87,23 @@ test('a clerk adds a programme, generates a quarter, prints it page by page, loc
   })
   expect(totalRow).toBeGreaterThan(0)
   const amounts = (sheet.getRow(totalRow).values as unknown[]).filter((v) => typeof v === 'number') as number[]
-  expect(amounts.map((a) => Math.round(a * 100))).toContain(totalFen)
+  expect(amounts).toContain(yuanAsNumber(totalFen))
+})
+
+test('a what-if standard is read from the typed yuan to the fen', async ({ page, demoApp }) => {
+  await page.goto(`${demoApp.url}#/subsidies?tab=budget`)
+  await expect(page.getByText('测算全年支出（元）')).toBeVisible()
+  const amount = page.getByLabel('新标准（元）')
+  await amount.fill('1.005')
+  await expect(page.getByText('金额「1.005」最多两位小数（精确到分）')).toBeVisible()
+  await amount.fill('２,０００.５０')
+  await expect(page.getByText('起标准调整为 2000.50元/')).toBeVisible()
+  await expect(page.getByText('最多两位小数')).toHaveCount(0)
+  const rows = page.locator('.ant-table-tbody tr')
+  await expect(rows).toHaveCount(12)
+  for (let i = 0; i < 12; i++) {
+    const cells = rows.nth(i).locator('td')
+    const caseload = Number(await cells.nth(3).textContent())
+    expect(fen((await cells.nth(4).textContent())!)).toBe(caseload * 200050)
+  }
 })

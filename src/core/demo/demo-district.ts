@@ -6,7 +6,7 @@ import { createStaff, DIRECTOR, SUPERVISOR } from '../registry/staff-service'
 import { pick, randomBirthDate, randomMobile, randomName, seededRandom } from './people'
 import { makeIdNumber } from '../shared/id-number'
 import { addYears } from '../shared/dates'
-import { addMonths } from '../subsidies/rules'
+import { addMonths } from '../shared/months'
 import { seedDemoFollowup } from './demo-followup'
 
 const TOWNSHIPS: [string, string[]][] = [

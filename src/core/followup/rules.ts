@@ -2,7 +2,8 @@
  * Case follow-up rules: quarters and their deadlines, when a child's file is stale, when a child comes of age, and
  * delivery rates. Pure functions over ISO dates ('YYYY-MM-DD', which compare correctly as text); no IO.
  */
-import { addDays, daysInMonth, formatIsoDate, isIsoDate, isLeapYear } from '../shared/dates'
+import { addDays, daysInMonth, formatIsoDate, isIsoDate } from '../shared/dates'
+import { dateOfTurning } from '../shared/months'
 
 /** Days after a quarter's end by which its reviews must be in, unless the bureau sets otherwise. */
 export const DEFAULT_REVIEW_DEADLINE_DAYS = 15
@@ -101,16 +102,9 @@ export function staleBounds(asOf: string, deadlineDays: number): { dueQuarter: Q
   return { dueQuarter: due, reviewedFrom: quarterStart(due), registeredBy: quarterEnd(due), deadline: quarterDeadline(due, deadlineDays) }
 }
 
-/**
- * The day a child born on `birthDate` turns `age`. A child born on 29 February turns it on 1 March in a common
- * year, the day ageOn first counts the year (the same rule as the subsidy roster's dateOfTurning).
- */
+/** The day a child born on `birthDate` turns `age` (18 unless said): the roster's own rule, 29 February included. */
 export function turnsAgeOn(birthDate: string, age = ADULT_AGE): string {
-  const year = Number(birthDate.slice(0, 4)) + age
-  const month = Number(birthDate.slice(5, 7))
-  const day = Number(birthDate.slice(8, 10))
-  if (month === 2 && day === 29 && !isLeapYear(year)) return formatIsoDate(year, 3, 1)
-  return formatIsoDate(year, month, day)
+  return dateOfTurning(birthDate, age)
 }
 
 /** Whether a child turns 18 after `asOf` and no later than `windowDays` days after it. */

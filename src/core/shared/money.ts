@@ -1,63 +1,16 @@
 /**
- * Money is an integer number of fen (分) from the database to the edge of the UI. Binary floats
- * cannot hold 0.29 exactly, so nothing here multiplies a decimal by 100: amounts are read and
- * written digit by digit.
+ * Money is an integer number of fen (分) from the database to the edge of the UI. Reading and writing yuan
+ * text lives in the contract (the interface uses it too); the 人民币大写 of vouchers and totals is here.
  */
-import { toHalfWidth } from './text'
-
-function assertFen(fen: number): void {
-  if (!Number.isSafeInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`)
-}
-
-function splitFen(fen: number): { sign: string; yuan: number; cents: number } {
-  assertFen(fen)
-  const abs = Math.abs(fen)
-  return { sign: fen < 0 ? '-' : '', yuan: Math.floor(abs / 100), cents: abs % 100 }
-}
-
-/** "1200.00", "-12.50": the form clerks type and spreadsheets keep. */
-export function formatYuan(fen: number): string {
-  const { sign, yuan, cents } = splitFen(fen)
-  return `${sign}${yuan}.${String(cents).padStart(2, '0')}`
-}
-
-/** "1,200.00": printed totals, where long numbers must be readable at a glance. */
-export function formatYuanGrouped(fen: number): string {
-  const { sign, yuan, cents } = splitFen(fen)
-  const grouped = String(yuan).replace(/\B(?=(\d{3})+$)/g, ',')
-  return `${sign}${grouped}.${String(cents).padStart(2, '0')}`
-}
-
-/** "1200" when whole, "1200.50" otherwise: amounts inside sentences such as a roster line's rule. */
-export function formatYuanCompact(fen: number): string {
-  const { sign, yuan, cents } = splitFen(fen)
-  return cents === 0 ? `${sign}${yuan}` : `${sign}${yuan}.${String(cents).padStart(2, '0')}`
-}
-
-// Commas are accepted only where thousands separators belong: "1,20" may be a decimal comma and
-// guessing would move the amount by a factor of ten.
-const AMOUNT = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/
-// 13 integer digits keep every result below Number.MAX_SAFE_INTEGER fen.
-const MAX_INTEGER_DIGITS = 13
-
-/**
- * Fen from what a clerk types: "1200", "1,200.5", "１２００元", "￥80.00". Null for anything that
- * is not a non-negative amount with at most two decimals, so a typo is never read as money.
- */
-export function parseYuan(text: string): number | null {
-  // Spaces inside the number are refused: "12 00" is more likely a typo than a separator.
-  const compact = toHalfWidth(text)
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '')
-    .trim()
-    .replace(/^[¥￥]\s*/, '')
-    .replace(/\s*元$/, '')
-  const match = AMOUNT.exec(compact)
-  if (!match) return null
-  const digits = match[1]!.replace(/,/g, '').replace(/^0+(?=\d)/, '')
-  if (digits.length > MAX_INTEGER_DIGITS) return null
-  const decimals = (match[2] ?? '').padEnd(2, '0')
-  return Number(digits) * 100 + Number(decimals)
-}
+export {
+  formatYuan,
+  formatYuanCompact,
+  formatYuanGrouped,
+  parseYuan,
+  readYuan,
+  yuanAsNumber,
+  type YuanReading,
+} from '../../contract/money'
 
 const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'] as const
 const PLACES = ['', '拾', '佰', '仟'] as const

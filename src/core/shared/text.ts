@@ -2,23 +2,15 @@
  * Text clean-up for what townships type into spreadsheets: full-width characters from Chinese
  * input methods, ideographic and non-breaking spaces, stray zero-width characters from web pages.
  */
+import { toHalfWidth } from '../../contract/text'
 
 // Zero-width characters are invisible in Excel but make two equal-looking names differ.
 const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/g
 // JS \s already covers U+3000, U+00A0 and the other Unicode spaces.
 const WHITESPACE_RUN = /\s+/g
 
-/** Full-width ASCII (U+FF01–U+FF5E) to ASCII, ideographic space to a plain space. */
-export function toHalfWidth(s: string): string {
-  let out = ''
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0)
-    else if (c === 0x3000) out += ' '
-    else out += s[i]
-  }
-  return out
-}
+// Defined in the contract, where the interface can use it too.
+export { toHalfWidth }
 
 /** Half-width, whitespace runs collapsed to one space, trimmed. Tolerates null from sheet cells. */
 export function normaliseText(s: string | null | undefined): string {

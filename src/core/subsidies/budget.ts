@@ -6,9 +6,10 @@
 import type { BudgetYear, WhatIf } from '../../contract'
 import type { ServiceContext } from '../context'
 import { formatYuanCompact } from '../shared/money'
+import { monthEnd, monthsOf, monthStart } from '../shared/months'
 import { findProgramme, loadProgrammes } from './programmes-service'
 import { decidingProgrammes, loadChildCandidates, loadDirectorCandidates, relevantProgrammes } from './roster-compute'
-import { directorMonth, eligibleMonth, monthEnd, monthsOf, monthStart, periodUnit, resolveExclusions } from './rules'
+import { directorMonth, eligibleMonth, periodUnit, resolveExclusions } from './rules'
 
 interface MonthCost {
   month: string

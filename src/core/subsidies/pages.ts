@@ -3,7 +3,7 @@
  * the same lines and print the same 本页小计: pure functions, no IO.
  */
 import { rmbCapital } from '../shared/money'
-import { addMonths } from './rules'
+import { addMonths } from '../shared/months'
 
 /** The columns of the bureau's 发放花名册, in order. */
 export const ROSTER_COLUMNS = [
@@ -83,7 +83,7 @@ export interface PaginatedRoster<L> {
  * capitals; the total is the sum of the pages, so the pages always add up to it. An empty roster
  * is one empty page (the form still prints, with 合计 零元整).
  */
-export function rosterPages<L extends { amountFen: number }>(roster: { lines: readonly L[] }, rowsPerPage: number): PaginatedRoster<L> {
+export function rosterPages<L extends { totalFen: number }>(roster: { lines: readonly L[] }, rowsPerPage: number): PaginatedRoster<L> {
   if (!Number.isInteger(rowsPerPage) || rowsPerPage < 1) throw new RangeError(`rowsPerPage must be a positive integer: ${rowsPerPage}`)
   const pages: PrintedPage<L>[] = []
   const lines = roster.lines
@@ -91,7 +91,7 @@ export function rosterPages<L extends { amountFen: number }>(roster: { lines: re
   for (let start = 0; start < lines.length || pages.length === 0; start += rowsPerPage) {
     const slice = lines.slice(start, start + rowsPerPage)
     let subtotalFen = 0
-    for (const line of slice) subtotalFen += line.amountFen
+    for (const line of slice) subtotalFen += line.totalFen
     totalFen += subtotalFen
     pages.push({ number: pages.length + 1, lines: slice, subtotalFen, subtotalCapital: rmbCapital(subtotalFen) })
   }

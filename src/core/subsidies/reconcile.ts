@@ -2,28 +2,16 @@
  * A roster against the previous locked roster of the same programme: who was added, who was
  * removed, whose amount changed, each with its reason in words. Pure: the service loads both.
  */
+import type { PayeeLine, RosterExcluded } from '../../contract'
 import { formatYuanCompact } from '../shared/money'
-import { describeMonths } from './rules'
+import { describeMonths } from '../shared/months'
 
-export interface ReconcileLine {
-  childId: number | null
-  directorId: number | null
-  name: string
-  township: string
-  village: string
-  category: string
-  standardFen: number
-  months: number
-  backPayMonths: string[]
-  backPayFen: number
-  amountFen: number
-}
+export type ReconcileLine = Pick<
+  PayeeLine,
+  'childId' | 'directorId' | 'name' | 'township' | 'village' | 'category' | 'standardFen' | 'paidMonths' | 'backPayMonths' | 'backPayFen' | 'totalFen'
+>
 
-export interface ReconcileExcluded {
-  childId: number | null
-  directorId: number | null
-  reason: string
-}
+export type ReconcileExcluded = Pick<RosterExcluded, 'childId' | 'directorId' | 'reason'>
 
 export interface ReconcileSide {
   lines: ReconcileLine[]
@@ -71,12 +59,12 @@ function whyChanged(before: ReconcileLine, after: ReconcileLine, unit: string): 
   if (before.standardFen !== after.standardFen) {
     parts.push(`标准 ${formatYuanCompact(before.standardFen)}元/${unit} → ${formatYuanCompact(after.standardFen)}元/${unit}`)
   }
-  const ownBefore = before.months - before.backPayMonths.length
-  const ownAfter = after.months - after.backPayMonths.length
+  const ownBefore = before.paidMonths.length
+  const ownAfter = after.paidMonths.length
   if (ownBefore !== ownAfter) parts.push(`发放月数 ${ownBefore} → ${ownAfter}`)
   if (after.backPayMonths.length > 0) parts.push(`本期${backPayText(after)}`)
   if (before.backPayMonths.length > 0) parts.push(`上期${backPayText(before)}`)
-  if (parts.length === 0) parts.push(`金额 ${yuan(before.amountFen)} → ${yuan(after.amountFen)}`)
+  if (parts.length === 0) parts.push(`金额 ${yuan(before.totalFen)} → ${yuan(after.totalFen)}`)
   return parts.join('；')
 }
 
@@ -96,16 +84,16 @@ export function reconcileRosters(current: ReconcileSide, previous: ReconcileSide
       const wasOut = excludedBefore.get(keyOf(line))
       const parts = [wasOut ? `上期未列入（${wasOut}），本期列入` : '本期新列入']
       if (line.backPayMonths.length > 0) parts.push(backPayText(line))
-      added.push(changeOf(line, 0, line.amountFen, parts.join('；')))
-    } else if (old.amountFen !== line.amountFen) {
-      changed.push(changeOf(line, old.amountFen, line.amountFen, whyChanged(old, line, unit)))
+      added.push(changeOf(line, 0, line.totalFen, parts.join('；')))
+    } else if (old.totalFen !== line.totalFen) {
+      changed.push(changeOf(line, old.totalFen, line.totalFen, whyChanged(old, line, unit)))
     } else unchanged++
   }
   for (const line of previous.lines) {
     if (after.has(keyOf(line))) continue
     const reason = excludedNow.get(keyOf(line)) ?? '本期已不在发放对象范围内（类别取消或退出已久）'
-    removed.push(changeOf(line, line.amountFen, 0, reason))
+    removed.push(changeOf(line, line.totalFen, 0, reason))
   }
-  const sum = (lines: ReconcileLine[]) => lines.reduce((total, l) => total + l.amountFen, 0)
+  const sum = (lines: ReconcileLine[]) => lines.reduce((total, l) => total + l.totalFen, 0)
   return { added, removed, changed, unchanged, beforeFen: sum(previous.lines), afterFen: sum(current.lines) }
 }

@@ -5,6 +5,7 @@
  * Written with exceljs' streaming writer, one shared style object per kind of cell, so 100,000
  * lines cost little more than the cells themselves. Knows nothing of the database.
  */
+import type { PayeeLine, RosterExcluded } from '../../contract'
 import type { Style, Worksheet } from 'exceljs'
 import {
   BODY_FONT,
@@ -19,33 +20,15 @@ import {
 } from '../sheets/book-style'
 import { newStreamingBook } from '../sheets/books'
 import { pendingBytes, zipPacer, type SheetStream } from '../sheets/register-writer'
-import { formatYuan } from '../shared/money'
+import { formatYuan, yuanAsNumber } from '../shared/money'
 import { DRAFT_WATERMARK, rosterColumns, rosterPages, SIGNATURES } from './pages'
 
-export interface BookLine {
-  township: string
-  village: string
-  name: string
-  idNumber: string
-  category: string
-  standardFen: number
-  months: number
-  amountFen: number
-  guardian: string
-  bankAccount: string
-  rule: string
-  backPayMonths: string[]
-  backPayFen: number
-}
+export type BookLine = Pick<
+  PayeeLine,
+  'township' | 'village' | 'name' | 'idNumber' | 'category' | 'standardFen' | 'monthCount' | 'totalFen' | 'guardian' | 'bankAccount' | 'rule' | 'backPayMonths' | 'backPayFen'
+>
 
-export interface BookExcluded {
-  township: string
-  village: string
-  name: string
-  idNumber: string
-  reason: string
-  owedFen: number
-}
+export type BookExcluded = Pick<RosterExcluded, 'township' | 'village' | 'name' | 'idNumber' | 'reason' | 'owedFen'>
 
 export interface RosterBookInput {
   title: string
@@ -84,7 +67,7 @@ const LINE_STYLES: Partial<Style>[] = [S.index, S.plain, S.plain, S.plain, S.tex
 const EMPTY_ROW_STYLE: Partial<Style> = Object.freeze({})
 
 /** Yuan as a spreadsheet number: exact fen digits, read by Excel as the decimal it prints. */
-const yuan = (fen: number) => Number(formatYuan(fen))
+const yuan = yuanAsNumber
 
 function headerFooter(status: 'draft' | 'locked') {
   if (status === 'locked') return { oddFooter: `&C${PAGE_FOOTER}` }
@@ -172,7 +155,7 @@ export async function writeRosterBook(input: RosterBookInput, out: string): Prom
   for (const page of paged.pages) {
     for (const l of page.lines) {
       w.row(
-        [++seq, l.township, l.village, l.name, l.idNumber, l.category, yuan(l.standardFen), l.months, yuan(l.amountFen), l.guardian, l.bankAccount, null],
+        [++seq, l.township, l.village, l.name, l.idNumber, l.category, yuan(l.standardFen), l.monthCount, yuan(l.totalFen), l.guardian, l.bankAccount, null],
         LINE_STYLES,
         DATA_ROW_HEIGHT,
       ).commit()
@@ -206,7 +189,7 @@ export async function writeRosterBook(input: RosterBookInput, out: string): Prom
   seq = 0
   for (const l of input.lines) {
     const backPay = l.backPayMonths.length > 0 ? `补发${l.backPayMonths.length}个月 ${formatYuan(l.backPayFen)}元` : null
-    r.row([++seq, l.name, l.idNumber, yuan(l.amountFen), backPay, l.rule], ruleStyles).commit()
+    r.row([++seq, l.name, l.idNumber, yuan(l.totalFen), backPay, l.rule], ruleStyles).commit()
     await r.breathe()
   }
   rules.commit()

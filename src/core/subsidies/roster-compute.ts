@@ -4,50 +4,10 @@
  */
 import type { ServiceContext } from '../context'
 import { schoolEnrolmentByChild } from '../followup/child-file'
-import {
-  addMonths,
-  directorLine,
-  monthEnd,
-  monthsOf,
-  monthStart,
-  rosterEntry,
-  standardFor,
-  type ChildFacts,
-  type Programme,
-} from './rules'
+import { addMonths, monthEnd, monthsOf, monthStart } from '../shared/months'
+import { directorLine, rosterEntry, type ChildFacts, type Programme } from './rules'
+import { payeeLine, type ComputedExcluded, type ComputedLine } from './payee-line'
 import type { StoredProgramme } from './programmes-service'
-
-/** A line as it will be stored (and frozen once locked). */
-export interface ComputedLine {
-  childId: number | null
-  directorId: number | null
-  township: string
-  village: string
-  name: string
-  idNumber: string
-  category: string
-  categoryCode: string
-  standardFen: number
-  months: number
-  paidMonths: string[]
-  backPayMonths: string[]
-  backPayFen: number
-  amountFen: number
-  guardian: string
-  bankAccount: string
-  rule: string
-}
-
-export interface ComputedExcluded {
-  childId: number | null
-  directorId: number | null
-  township: string
-  village: string
-  name: string
-  idNumber: string
-  reason: string
-  owedFen: number
-}
 
 export interface ComputedRoster {
   lines: ComputedLine[]
@@ -302,26 +262,9 @@ export function computeChildRoster(
       excluded.push(excludedChild(c, entry.reason, entry.line.totalFen))
       continue
     }
-    const line = entry.line
-    lines.push({
-      childId: facts.id,
-      directorId: null,
-      township: c.township,
-      village: c.village,
-      name: facts.name,
-      idNumber: c.idNumber,
-      category: names.get(line.category) ?? line.category,
-      categoryCode: line.category,
-      standardFen: line.standardFen,
-      months: line.months.length + line.backPayMonths.length,
-      paidMonths: line.months,
-      backPayMonths: line.backPayMonths,
-      backPayFen: line.backPayFen,
-      amountFen: line.totalFen,
-      guardian: c.guardian,
-      bankAccount: c.bankAccount,
-      rule: line.rule,
-    })
+    const code = entry.line.categoryCode
+    const payee = { childId: facts.id, directorId: null, township: c.township, village: c.village, name: facts.name, idNumber: c.idNumber, guardian: c.guardian, bankAccount: c.bankAccount }
+    lines.push(payeeLine(payee, entry.line, names.get(code) ?? code))
   }
   return { lines, excluded }
 }
@@ -367,25 +310,8 @@ export function computeDirectorRoster(ctx: ServiceContext, target: StoredProgram
   for (const d of candidates) {
     const place = { childId: null, directorId: d.facts.id, township: d.township, village: d.village, name: d.facts.name, idNumber: '' }
     const result = directorLine(target, d.facts, months, { alreadyPaidMonths: history.directors.get(d.facts.id) })
-    if (!result.ok) {
-      excluded.push({ ...place, reason: result.reason, owedFen: 0 })
-      continue
-    }
-    const standard = standardFor(target, result.months.at(-1)!, null)
-    lines.push({
-      ...place,
-      category: '儿童主任',
-      categoryCode: '',
-      standardFen: standard.ok ? standard.standard.amountFen : 0,
-      months: result.months.length,
-      paidMonths: result.months,
-      backPayMonths: [],
-      backPayFen: 0,
-      amountFen: result.amountFen,
-      guardian: '',
-      bankAccount: '',
-      rule: result.rule,
-    })
+    if (!result.ok) excluded.push({ ...place, reason: result.reason, owedFen: 0 })
+    else lines.push(payeeLine({ ...place, guardian: '', bankAccount: '' }, result, '儿童主任'))
   }
   return { lines, excluded }
 }

@@ -3,26 +3,18 @@
  * into a frozen copy (with a backup taken first), read masked, reconciled with the previous locked
  * roster, paginated for print and written as the bureau's .xlsx.
  */
-import type {
-  Outcome,
-  RosterDetail,
-  RosterExcluded,
-  RosterLine,
-  RosterPages,
-  RosterReconciliation,
-  RosterSummary,
-} from '../../contract'
+import type { Outcome, RosterDetail, RosterPages, RosterReconciliation, RosterSummary } from '../../contract'
 import { recordAudit } from '../audit/log'
 import { inTransaction, type ServiceContext } from '../context'
 import { backupDatabase } from '../db/backup'
 import { getDistrict } from '../registry/divisions-service'
-import { maskIdNumber } from '../shared/id-number'
+import { addMonths } from '../shared/months'
+import { rosterExcluded, rosterLines, storePayees } from './payee-line'
 import { chineseDate, DRAFT_WATERMARK, periodText, rosterColumns, rosterPages, rosterTitle, SIGNATURES, unitText } from './pages'
 import { loadProgrammes } from './programmes-service'
 import { reconcileRosters } from './reconcile'
 import { writeRosterBook } from './roster-book'
 import { computeRoster } from './roster-compute'
-import { addMonths } from './rules'
 
 interface RosterRow {
   id: number
@@ -138,7 +130,7 @@ export function generateRoster(
       .prepare("SELECT count(*) FROM rosters WHERE programme_code = ? AND status = 'locked'")
       .pluck()
       .get(programme.code) as number
-    const totalFen = computed.lines.reduce((sum, l) => sum + l.amountFen, 0)
+    const totalFen = computed.lines.reduce((sum, l) => sum + l.totalFen, 0)
     const backPayLines = computed.lines.filter((l) => l.backPayMonths.length > 0).length
     const now = ctx.now()
     const values = {
@@ -180,26 +172,7 @@ export function generateRoster(
           .run(values).lastInsertRowid,
       )
     }
-    const insertLine = ctx.sqlite.prepare(
-      `INSERT INTO roster_lines (roster_id, seq, child_id, director_id, township, village, name, id_number, category,
-         category_code, standard_fen, months, paid_months, back_pay_months, back_pay_fen, amount_fen, guardian,
-         bank_account, rule)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    computed.lines.forEach((l, i) =>
-      insertLine.run(
-        id, i + 1, l.childId, l.directorId, l.township, l.village, l.name, l.idNumber, l.category, l.categoryCode,
-        l.standardFen, l.months, l.paidMonths.join(','), l.backPayMonths.join(','), l.backPayFen, l.amountFen,
-        l.guardian, l.bankAccount, l.rule,
-      ),
-    )
-    const insertExcluded = ctx.sqlite.prepare(
-      `INSERT INTO roster_excluded (roster_id, seq, child_id, director_id, township, village, name, id_number, reason, owed_fen)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    computed.excluded.forEach((e, i) =>
-      insertExcluded.run(id, i + 1, e.childId, e.directorId, e.township, e.village, e.name, e.idNumber, e.reason, e.owedFen),
-    )
+    storePayees(ctx, id, computed.lines, computed.excluded)
     // The trail keeps counts and sums, never the payees' numbers.
     recordAudit(ctx, {
       action: existing ? '重新生成发放花名册' : '生成发放花名册',
@@ -280,66 +253,8 @@ export function discardRoster(ctx: ServiceContext, id: number): Outcome<{ id: nu
   })
 }
 
-type Raw = (string | number | null)[]
-
-const LINE_COLUMNS = `seq, child_id, director_id, township, village, name, id_number, category, standard_fen, months,
-  paid_months, back_pay_months, back_pay_fen, amount_fen, guardian, bank_account, rule`
-
-const months = (list: string | null) => (list ? list.split(',') : [])
-const show = (value: string, full: boolean) => (full || value === '' ? value : maskIdNumber(value))
-
-/** Who a line (paid or left out) is about: both tables start with the same seven columns. */
-function payeeOf(r: Raw, full: boolean) {
-  return {
-    seq: r[0] as number,
-    childId: r[1] as number | null,
-    directorId: r[2] as number | null,
-    township: r[3] as string,
-    village: r[4] as string,
-    name: r[5] as string,
-    idNumber: show(r[6] as string, full),
-  }
-}
-
-function toLine(r: Raw, full: boolean): RosterLine {
-  return {
-    ...payeeOf(r, full),
-    category: r[7] as string,
-    standardFen: r[8] as number,
-    months: r[9] as number,
-    paidMonths: months(r[10] as string),
-    backPayMonths: months(r[11] as string),
-    backPayFen: r[12] as number,
-    amountFen: r[13] as number,
-    guardian: r[14] as string,
-    bankAccount: show(r[15] as string, full),
-    rule: r[16] as string,
-  }
-}
-
-/** Lines in print order; ID and account numbers masked unless `full`. */
-export function rosterLines(ctx: ServiceContext, id: number, full: boolean, offset = 0, limit = -1): RosterLine[] {
-  const rows = ctx.sqlite
-    .prepare(`SELECT ${LINE_COLUMNS} FROM roster_lines WHERE roster_id = ? ORDER BY seq LIMIT ? OFFSET ?`)
-    .raw(true)
-    .all(id, limit, offset) as Raw[]
-  return rows.map((r) => toLine(r, full))
-}
-
-export function rosterExcluded(ctx: ServiceContext, id: number, full: boolean): RosterExcluded[] {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT seq, child_id, director_id, township, village, name, id_number, reason, owed_fen
-         FROM roster_excluded WHERE roster_id = ? ORDER BY seq`,
-    )
-    .raw(true)
-    .all(id) as Raw[]
-  return rows.map((r) => ({
-    ...payeeOf(r, full),
-    reason: r[7] as string,
-    owedFen: r[8] as number,
-  }))
-}
+/** The lines of a stored roster, as payee-line reads them. */
+export { rosterExcluded, rosterLines }
 
 export function getRoster(
   ctx: ServiceContext,

@@ -7,8 +7,10 @@
  * ('YYYY-MM') and the answer pays the full monthly standard or nothing.
  */
 import { EXIT_REASON_NAMES } from '../../contract/labels'
-import { daysInMonth, formatIsoDate, isIsoDate, isLeapYear } from '../shared/dates'
+import type { PayeeLine } from '../../contract/subsidies'
+import { isIsoDate } from '../shared/dates'
 import { formatYuanCompact } from '../shared/money'
+import { addMonths, assertMonth, dateOfTurning, describeMonths, monthEnd, monthOf, monthsBetween, monthStart, nextMonth } from '../shared/months'
 
 /** Payment ends with the month a child turns 18 unless a programme says otherwise. */
 export const DEFAULT_AGE_LIMIT = 18
@@ -98,118 +100,6 @@ export interface MonthReason {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Months and dates, as strings: 'YYYY-MM' and 'YYYY-MM-DD' compare correctly as text.
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
-
-export function isMonth(s: unknown): s is string {
-  return typeof s === 'string' && MONTH.test(s) && s >= '0001-01'
-}
-
-/**
- * A roster asks the same few questions of every child (where does this month start and end, when
- * does a child born on this day turn 18): the answers are kept, so 100,000 children cost 100,000
- * lookups, not 100,000 parses. Only valid input is kept; a cache that grows past its limit starts over.
- */
-const CACHE_LIMIT = 20_000
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= CACHE_LIMIT) cache.clear()
-  cache.set(key, value)
-  return value
-}
-
-const monthParts = new Map<string, [number, number]>()
-
-function splitMonth(month: string): [number, number] {
-  const known = monthParts.get(month)
-  if (known) return known
-  if (!isMonth(month)) throw new RangeError(`not a month (YYYY-MM): ${JSON.stringify(month)}`)
-  return remember(monthParts, month, [Number(month.slice(0, 4)), Number(month.slice(5, 7))])
-}
-
-function splitDate(date: string): [number, number, number] {
-  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${JSON.stringify(date)}`)
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]
-}
-
-const monthsOfDates = new Map<string, string>()
-
-export function monthOf(date: string): string {
-  const known = monthsOfDates.get(date)
-  if (known !== undefined) return known
-  splitDate(date)
-  return remember(monthsOfDates, date, date.slice(0, 7))
-}
-
-export function addMonths(month: string, n: number): string {
-  const [y, m] = splitMonth(month)
-  const index = y * 12 + (m - 1) + n
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
-const starts = new Map<string, string>()
-const ends = new Map<string, string>()
-
-export function monthStart(month: string): string {
-  const known = starts.get(month)
-  if (known !== undefined) return known
-  splitMonth(month)
-  return remember(starts, month, `${month}-01`)
-}
-
-export function monthEnd(month: string): string {
-  const known = ends.get(month)
-  if (known !== undefined) return known
-  const [y, m] = splitMonth(month)
-  return remember(ends, month, formatIsoDate(y, m, daysInMonth(y, m)))
-}
-
-export function monthsOf(first: string, count: number): string[] {
-  splitMonth(first)
-  return Array.from({ length: Math.max(0, count) }, (_, i) => addMonths(first, i))
-}
-
-/** Inclusive; empty when last precedes first. */
-export function monthsBetween(first: string, last: string): string[] {
-  const [fy, fm] = splitMonth(first)
-  const [ly, lm] = splitMonth(last)
-  return monthsOf(first, (ly - fy) * 12 + (lm - fm) + 1)
-}
-
-/**
- * The day a child reaches `age`, consistent with ageOn: a child born on 29 February turns a year
- * older on 1 March in common years (not on 28 February, which addYears would give).
- */
-/** age → birth date → the day of turning that age */
-const turnings = new Map<number, Map<string, string>>()
-
-export function dateOfTurning(birthDate: string, age: number): string {
-  let byBirth = turnings.get(age)
-  if (!byBirth) turnings.set(age, (byBirth = new Map()))
-  const known = byBirth.get(birthDate)
-  if (known !== undefined) return known
-  const [y, m, d] = splitDate(birthDate)
-  const year = y + age
-  if (m === 2 && d === 29 && !isLeapYear(year)) return remember(byBirth, birthDate, formatIsoDate(year, 3, 1))
-  return remember(byBirth, birthDate, formatIsoDate(year, m, d))
-}
-
-/** "2025-11—2025-12、2026-02": consecutive months collapse into a range. */
-export function describeMonths(months: string[]): string {
-  const sorted = [...new Set(months)].sort()
-  const parts: string[] = []
-  let i = 0
-  while (i < sorted.length) {
-    let j = i
-    while (j + 1 < sorted.length && sorted[j + 1] === addMonths(sorted[j]!, 1)) j++
-    parts.push(i === j ? sorted[i]! : `${sorted[i]}—${sorted[j]}`)
-    i = j + 1
-  }
-  return parts.join('、')
-}
-
-// ---------------------------------------------------------------------------------------------
 // Standards
 
 type StandardChoice = { ok: true; standard: Standard } | { ok: false; reason: string }
@@ -270,12 +160,9 @@ function exitReasonName(code: string | null | undefined): string {
   return code in EXIT_REASON_NAMES ? EXIT_REASON_NAMES[code as keyof typeof EXIT_REASON_NAMES] : code
 }
 
-const nextMonths = new Map<string, string>()
-
 function firstPaidMonth(programme: Programme, approvedOn: string): string {
   const month = monthOf(approvedOn)
-  if (programme.startRule === 'month-of-registration') return month
-  return nextMonths.get(month) ?? remember(nextMonths, month, addMonths(month, 1))
+  return programme.startRule === 'month-of-registration' ? month : nextMonth(month)
 }
 
 function lastPaidMonth(programme: Programme, exitDate: string): string {
@@ -461,20 +348,17 @@ export interface RosterOptions {
   backPayFrom?: string | null
 }
 
-export interface ChildLine {
+/**
+ * What the rules pay one payee: the money of a roster line, in the contract's names (PayeeLine), so a
+ * name means the same from the rule to the printed roster. categoryCode is that of the latest paid month.
+ */
+export type PaidLine = Pick<
+  PayeeLine,
+  'paidMonths' | 'backPayMonths' | 'ownMonthsFen' | 'backPayFen' | 'totalFen' | 'categoryCode' | 'standardFen' | 'rule'
+>
+
+export interface ChildLine extends PaidLine {
   ok: true
-  /** sum for the roster's own months */
-  amountFen: number
-  months: string[]
-  backPayMonths: string[]
-  backPayFen: number
-  /** amountFen + backPayFen: the 金额 of the printed line */
-  totalFen: number
-  /** category code of the latest paid month */
-  category: string
-  /** the standard of the latest paid month (the 标准 column of a printed roster) */
-  standardFen: number
-  rule: string
   /** roster months not paid, each with its reason */
   skipped: MonthReason[]
   /**
@@ -529,7 +413,7 @@ function describeRuns(paid: PaidMonth[], unit: '月' | '年' = '月'): string {
 }
 
 function checkMonthList(months: string[], what: string): void {
-  for (const m of months) splitMonth(m)
+  for (const m of months) assertMonth(m)
   if (months.length > 1 && new Set(months).size !== months.length) throw new RangeError(`${what}: a month is listed twice`)
 }
 
@@ -587,7 +471,7 @@ export function rosterLine(
   if (paid.length === 0 && backPaid.length === 0) {
     return { ok: false, reason: summariseReasons(skipped), skipped }
   }
-  const amountFen = sumFen(paid)
+  const ownMonthsFen = sumFen(paid)
   const backPayFen = sumFen(backPaid)
   const latest = backPaid.length > 0 && paid.length === 0 ? backPaid[backPaid.length - 1]! : paid[paid.length - 1]!
 
@@ -614,12 +498,12 @@ export function rosterLine(
 
   return {
     ok: true,
-    amountFen,
-    months: paid.map((p) => p.month),
+    paidMonths: paid.map((p) => p.month),
     backPayMonths: backPaid.map((p) => p.month),
+    ownMonthsFen,
     backPayFen,
-    totalFen: amountFen + backPayFen,
-    category: latest.category,
+    totalFen: ownMonthsFen + backPayFen,
+    categoryCode: latest.category,
     standardFen: latest.standard.amountFen,
     rule,
     skipped,
@@ -727,8 +611,9 @@ export function directorMonth(
   return standardFor(programme, month, null)
 }
 
+/** A director's line never carries back-pay or a category; its standard is that of the latest paid month. */
 export type DirectorLineResult =
-  | { ok: true; amountFen: number; months: string[]; rule: string; skipped: MonthReason[] }
+  | (PaidLine & { ok: true; skipped: MonthReason[] })
   | { ok: false; reason: string; skipped: MonthReason[] }
 
 export function directorLine(
@@ -751,10 +636,16 @@ export function directorLine(
     else skipped.push({ month, reason: e.reason })
   }
   if (paid.length === 0) return { ok: false, reason: summariseReasons(skipped), skipped }
+  const ownMonthsFen = sumFen(paid)
   return {
     ok: true,
-    amountFen: paid.reduce((total, p) => total + p.standard.amountFen, 0),
-    months: paid.map((p) => p.month),
+    paidMonths: paid.map((p) => p.month),
+    backPayMonths: [],
+    ownMonthsFen,
+    backPayFen: 0,
+    totalFen: ownMonthsFen,
+    categoryCode: '',
+    standardFen: paid[paid.length - 1]!.standard.amountFen,
     rule: `${programme.name} ${describeRuns(paid, periodUnit(programme))}`,
     skipped,
   }

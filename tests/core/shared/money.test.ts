@@ -7,6 +7,9 @@ import {
   parseYuan,
   rmbCapital,
 } from '../../../src/core/shared/money'
+import * as contractMoney from '../../../src/contract/money'
+import { readYuan, yuanAsNumber } from '../../../src/contract/money'
+import { amountRule, fenOfChecked, readAmount, yuan } from '../../../src/renderer/components/money'
 
 describe('formatYuan', () => {
   it('writes two decimals without separators', () => {
@@ -102,6 +105,81 @@ describe('parseYuan', () => {
     ]) {
       expect(parseYuan(bad), bad).toBeNull()
     }
+  })
+})
+
+function refusal(text: string, options?: { maxFen?: number }): string {
+  const reading = readYuan(text, options)
+  if (reading.ok) throw new Error(`${text} was read as ${reading.fen} fen`)
+  return reading.reason
+}
+
+describe('readYuan: one parser for the services and the interface', () => {
+  it('is the parser core re-exports, not a copy', () => {
+    expect(parseYuan).toBe(contractMoney.parseYuan)
+    expect(formatYuan).toBe(contractMoney.formatYuan)
+    expect(yuan).toBe(contractMoney.formatYuanGrouped)
+  })
+
+  it('reads grouped, full-width and currency-marked amounts to exact fen', () => {
+    expect(readYuan('1,200.50')).toEqual({ ok: true, fen: 120050 })
+    expect(readYuan('１２００．５０')).toEqual({ ok: true, fen: 120050 })
+    expect(readYuan('１，２００．５元')).toEqual({ ok: true, fen: 120050 })
+    expect(readYuan('￥0.29')).toEqual({ ok: true, fen: 29 })
+  })
+
+  it('adds 0.1 and 0.2 to exactly 0.3, where floats do not', () => {
+    expect(0.1 + 0.2).not.toBe(0.3)
+    const sum = parseYuan('0.1')! + parseYuan('0.2')!
+    expect(sum).toBe(30)
+    expect(sum).toBe(parseYuan('0.3'))
+    expect(formatYuan(sum)).toBe('0.30')
+  })
+
+  it('refuses 1.005 instead of rounding it, and says why', () => {
+    expect(Math.round(1.005 * 100)).toBe(100) // what the float conversion it replaces made of it
+    expect(refusal('1.005')).toBe('金额「1.005」最多两位小数（精确到分），如 1200、1200.50 或 1,200.50。')
+    expect(refusal('１２．３４５')).toContain('最多两位小数')
+    expect(refusal('1,200.505')).toContain('最多两位小数')
+  })
+
+  it('refuses negative, empty and malformed amounts with a message that names them', () => {
+    expect(refusal('-5')).toBe('金额「-5」不能为负数。')
+    expect(refusal('－５')).toBe('金额「－５」不能为负数。')
+    expect(refusal('   ')).toBe('请填写金额（元），如 1200、1200.50 或 1,200.50。')
+    expect(refusal('1,20')).toBe('「1,20」不是有效的金额，如 1200、1200.50 或 1,200.50。')
+    expect(refusal('12a')).toContain('「12a」不是有效的金额')
+    expect(refusal('99999999999999')).toBe('金额「99999999999999」过大，请核对。')
+  })
+
+  it('holds to an upper limit when asked, the limit itself allowed', () => {
+    expect(readYuan('1,000,000', { maxFen: 100_000_000 })).toEqual({ ok: true, fen: 100_000_000 })
+    expect(refusal('1000000.01', { maxFen: 100_000_000 })).toBe('金额「1000000.01」超过上限 1,000,000.00 元，请核对。')
+  })
+
+  it('gives a spreadsheet or chart the number the fen digits spell', () => {
+    expect(yuanAsNumber(29)).toBe(0.29)
+    expect(yuanAsNumber(120050)).toBe(1200.5)
+    expect(yuanAsNumber(-5)).toBe(-0.05)
+  })
+})
+
+describe('money fields of the interface', () => {
+  const validate = (value: string | undefined) =>
+    (amountRule as { validator: (rule: unknown, value: string | undefined) => Promise<void> }).validator({}, value)
+
+  it('passes a typed amount and gives its fen', async () => {
+    await expect(validate('1,300.00')).resolves.toBeUndefined()
+    expect(fenOfChecked('1,300.00')).toBe(130000)
+    expect(readAmount('1000000')).toEqual({ ok: true, fen: 100_000_000 })
+  })
+
+  it("refuses what the parser refuses, with the parser's reason as the field's message", async () => {
+    await expect(validate('1.005')).rejects.toThrow('金额「1.005」最多两位小数')
+    await expect(validate('')).rejects.toThrow('请填写金额')
+    await expect(validate(undefined)).rejects.toThrow('请填写金额')
+    await expect(validate('2000000')).rejects.toThrow('超过上限 1,000,000.00 元')
+    expect(() => fenOfChecked('-1')).toThrow('not checked')
   })
 })
 

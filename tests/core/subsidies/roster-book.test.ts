@@ -10,7 +10,7 @@ import { mergesOf, readBook, rowValues } from '../exports/read-book'
 import { addChild, call, makePlace, saveDownload, valueOf, type MadeChild } from './support'
 
 describe('rosterPages: one pagination for the print view and the workbook', () => {
-  const lines = (amounts: number[]) => amounts.map((amountFen, i) => ({ seq: i + 1, amountFen }))
+  const lines = (amounts: number[]) => amounts.map((totalFen, i) => ({ seq: i + 1, totalFen }))
 
   it('cuts the lines into pages with their 本页小计, which add up to the total', () => {
     const amounts = Array.from({ length: 45 }, (_, i) => 120000 + i * 101)

@@ -170,8 +170,9 @@ describe('a month’s roster', () => {
       idNumber: c.a.idNumber,
       category: '事实无人抚养儿童',
       standardFen: 120000,
-      months: 1,
-      amountFen: 120000,
+      monthCount: 1,
+      ownMonthsFen: 120000,
+      totalFen: 120000,
       guardian: '张大山',
       bankAccount: c.a.bankAccount,
       backPayMonths: [],
@@ -197,7 +198,7 @@ describe('a month’s roster', () => {
     const lines = [...unsupported.lines, ...orphan.lines].filter((l) => l.childId === c.both.id)
     expect(lines).toHaveLength(1)
     expect(lines[0]!.category).toBe('孤儿')
-    expect(lines[0]!.amountFen).toBe(120000)
+    expect(lines[0]!.totalFen).toBe(120000)
     expect(lines[0]!.rule).toBe(
       '孤儿基本生活费 1200元/月 × 1月（2020-01-01 起标准）；同时符合「事实无人抚养儿童基本生活补贴」条件，互斥只发一项，按本项目发放',
     )
@@ -258,12 +259,12 @@ describe('a quarter paid together', () => {
     expect(roster.lastMonth).toBe('2027-01')
     const d = await detail(roster.id)
     const line = d.lines.find((l) => l.childId === c.a.id)!
-    expect(line).toMatchObject({ months: 3, amountFen: 120000 + 130000 * 2, standardFen: 130000, paidMonths: ['2026-11', '2026-12', '2027-01'] })
+    expect(line).toMatchObject({ monthCount: 3, totalFen: 120000 + 130000 * 2, standardFen: 130000, paidMonths: ['2026-11', '2026-12', '2027-01'] })
     expect(line.rule).toBe('事实无人抚养儿童基本生活补贴 1200元/月 × 1月（2020-01-01 起标准）+ 1300元/月 × 2月（2026-12-01 起标准）')
     // Approved on 2026-11-05: paid from December, in the same quarter.
     const recent = d.lines.find((l) => l.childId === c.recent.id)!
-    expect(recent).toMatchObject({ months: 2, amountFen: 260000, paidMonths: ['2026-12', '2027-01'] })
-    expect(roster.totalFen).toBe(d.lines.reduce((sum, l) => sum + l.amountFen, 0))
+    expect(recent).toMatchObject({ monthCount: 2, totalFen: 260000, paidMonths: ['2026-12', '2027-01'] })
+    expect(roster.totalFen).toBe(d.lines.reduce((sum, l) => sum + l.totalFen, 0))
   })
 })
 
@@ -356,12 +357,12 @@ describe('back-pay and reconciliation', () => {
     expect(november.backPayLines).toBe(1)
     const d = await detail(november.id)
     const line = d.lines.find((l) => l.childId === late.id)!
-    expect(line).toMatchObject({ backPayMonths: ['2026-10'], backPayFen: 120000, amountFen: 240000, months: 2, paidMonths: ['2026-11'] })
+    expect(line).toMatchObject({ backPayMonths: ['2026-10'], backPayFen: 120000, ownMonthsFen: 120000, totalFen: 240000, monthCount: 2, paidMonths: ['2026-11'] })
     expect(line.rule).toBe(
       '事实无人抚养儿童基本生活补贴 1200元/月 × 1月（2020-01-01 起标准）；补发 2026-10：1200元/月 × 1月（2020-01-01 起标准）',
     )
     // Paid in the locked October roster: no back-pay.
-    expect(d.lines.find((l) => l.childId === c.a.id)).toMatchObject({ backPayMonths: [], amountFen: 120000 })
+    expect(d.lines.find((l) => l.childId === c.a.id)).toMatchObject({ backPayMonths: [], totalFen: 120000 })
   })
 
   it('reconciles with the previous locked roster: added, removed, changed, each with its reason', async () => {
@@ -421,12 +422,12 @@ describe('the directors’ subsidy roster', () => {
       name: '王芳',
       village: '东街社区（兼管北村）',
       category: '儿童主任',
-      amountFen: 8000,
+      totalFen: 8000,
       rule: '儿童主任补贴 80元/月 × 1月（2026-01-01 起标准）',
     })
     expect(d.excluded.map((e) => [e.name, e.reason])).toEqual([['李新', '当月1日尚未在岗（2026-11-15 到岗，按每月1日在岗计发）']])
     const quarter = await detail((await generate('director-subsidy', '2025-12', 3)).id)
-    expect(quarter.lines.map((l) => [l.name, l.amountFen])).toEqual([
+    expect(quarter.lines.map((l) => [l.name, l.totalFen])).toEqual([
       ['王芳', 6000 + 8000 * 2],
       ['赵旧', 6000 + 8000 * 2],
     ])

@@ -1,10 +1,11 @@
-import { Card, DatePicker, Empty, Flex, InputNumber, Select, Statistic, Table, Typography } from 'antd'
+import { Card, DatePicker, Empty, Flex, Input, InputNumber, Select, Statistic, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import type { BudgetYear } from '../../../contract'
+import { yuanAsNumber } from '../../../contract/money'
 import { barsOption, EChart } from '../../components/EChart'
-import { yuan, yuanNumberToFen } from '../../components/money'
+import { readAmount, yuan } from '../../components/money'
 import { useCall } from '../../components/use-call'
 
 type BudgetMonth = BudgetYear['months'][number]
@@ -14,12 +15,14 @@ export function BudgetTab() {
   const programmes = useCall('programmes.list', {})
   const [programme, setProgramme] = useState<string>()
   const [year, setYear] = useState<Dayjs>(dayjs())
-  const [newAmount, setNewAmount] = useState<number | null>(null)
+  // Typed as text and read to fen by the contract's parser; until it reads, the what-if keeps the standard.
+  const [newAmount, setNewAmount] = useState('')
+  const reading = newAmount.trim() ? readAmount(newAmount) : null
   const [from, setFrom] = useState<Dayjs | null>(null)
   const [caseload, setCaseload] = useState<number | null>(null)
   const chosen = programme ?? programmes.data?.find((p) => p.active)?.code
   const whatIf = {
-    ...(newAmount !== null ? { newAmountFen: yuanNumberToFen(newAmount) } : {}),
+    ...(reading?.ok ? { newAmountFen: reading.fen } : {}),
     ...(from ? { fromMonth: from.format('YYYY-MM') } : {}),
     ...(caseload !== null ? { caseloadChangePercent: caseload } : {}),
   }
@@ -35,8 +38,8 @@ export function BudgetTab() {
         ? barsOption(
             data.months.map((m) => `${Number(m.month.slice(5))}月`),
             [
-              { name: '现行标准', values: data.months.map((m) => m.amountFen / 100), color: '#1677ff' },
-              { name: '测算', values: data.months.map((m) => m.whatIfAmountFen / 100), color: '#fa8c16' },
+              { name: '现行标准', values: data.months.map((m) => yuanAsNumber(m.amountFen)), color: '#1677ff' },
+              { name: '测算', values: data.months.map((m) => yuanAsNumber(m.whatIfAmountFen)), color: '#fa8c16' },
             ],
             '元',
           )
@@ -63,7 +66,21 @@ export function BudgetTab() {
           </Flex>
           <Flex gap={8} align="center">
             <label htmlFor="budget-amount">新标准（元）</label>
-            <InputNumber id="budget-amount" min={0} max={1_000_000} precision={2} value={newAmount} onChange={setNewAmount} placeholder="不变" />
+            <Input
+              id="budget-amount"
+              inputMode="decimal"
+              style={{ width: 120 }}
+              value={newAmount}
+              onChange={(e) => setNewAmount(e.target.value)}
+              placeholder="不变"
+              status={reading && !reading.ok ? 'error' : undefined}
+              aria-describedby={reading && !reading.ok ? 'budget-amount-problem' : undefined}
+            />
+            {reading && !reading.ok ? (
+              <Typography.Text type="danger" id="budget-amount-problem">
+                {reading.reason}
+              </Typography.Text>
+            ) : null}
           </Flex>
           <Flex gap={8} align="center">
             <label htmlFor="budget-from">自</label>

@@ -3,16 +3,18 @@ import { App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Sel
 import dayjs, { type Dayjs } from 'dayjs'
 import { api } from '../../api'
 import type { Programme, ProgrammeInput } from '../../../contract'
+import { formatYuan } from '../../../contract/money'
 import { CategorySelect } from '../../components/categories-context'
 import { FormModal } from '../../components/FormModal'
 import { DATE_FORMAT } from '../../components/labels'
-import { fenToYuanNumber, yuanNumberToFen } from '../../components/money'
+import { amountRule, fenOfChecked } from '../../components/money'
 import { ProblemsAlert } from '../../components/ProblemsAlert'
 import { useSave } from '../../components/use-save'
 import { END_RULE_LABEL, KIND_LABEL, PERIOD_LABEL, START_RULE_LABEL } from './subsidy-labels'
 
 interface StandardValues {
-  amount?: number
+  /** yuan as typed: read to fen by the contract's parser, never through a float */
+  amount?: string
   from?: Dayjs
   to?: Dayjs | null
   group?: string
@@ -62,7 +64,7 @@ function initial(programme: Programme | undefined): Values {
     startRule: programme.startRule,
     endRule: programme.endRule,
     standards: programme.standards.map((s) => ({
-      amount: fenToYuanNumber(s.amountFen),
+      amount: formatYuan(s.amountFen),
       from: dayjs(s.effectiveFrom),
       to: s.effectiveTo ? dayjs(s.effectiveTo) : null,
       group: s.group ?? undefined,
@@ -96,7 +98,7 @@ export function ProgrammeFormModal({ programme, programmes, onClose, onSaved }: 
       startRule: values.startRule,
       endRule: values.endRule,
       standards: values.standards.map((s) => ({
-        amountFen: yuanNumberToFen(s.amount ?? 0),
+        amountFen: fenOfChecked(s.amount),
         effectiveFrom: s.from?.format(DATE_FORMAT) ?? '',
         effectiveTo: s.to ? s.to.format(DATE_FORMAT) : null,
         group: s.group?.trim() || null,
@@ -181,8 +183,8 @@ export function ProgrammeFormModal({ programme, programmes, onClose, onSaved }: 
               {fields.map((field, index) => (
                 <Row gutter={8} key={field.key} align="bottom">
                   <Col span={6}>
-                    <Form.Item name={[field.name, 'amount']} label={index === 0 ? '金额（元）' : undefined} rules={[{ required: true, message: '请填写金额' }]}>
-                      <InputNumber min={0} max={1_000_000} precision={2} style={{ width: '100%' }} aria-label={`第${index + 1}期金额`} />
+                    <Form.Item name={[field.name, 'amount']} label={index === 0 ? '金额（元）' : undefined} required rules={[amountRule]}>
+                      <Input inputMode="decimal" placeholder="如 1200.00" aria-label={`第${index + 1}期金额`} />
                     </Form.Item>
                   </Col>
                   <Col span={6}>

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, ExportOutlined, LockOutlined, PrinterOutlined, Reloa
 import { Alert, App, Button, Card, Descriptions, Flex, Input, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { api } from '../../api'
-import type { RosterExcluded, RosterLine, RosterReconciliation } from '../../../contract'
+import type { PayeeLine, RosterExcluded, RosterReconciliation } from '../../../contract'
 import { useDownload } from '../../components/download'
 import { FLAT_ROWS } from '../../components/flat-rows'
 import { showTime } from '../../components/labels'
@@ -19,7 +19,7 @@ type Change = RosterReconciliation['added'][number]
 
 const ROWS_PER_PAGE = [10, 15, 20, 25, 30].map((value) => ({ value, label: `每页 ${value} 行` }))
 
-function LinesTable({ lines }: { lines: RosterLine[] }) {
+function LinesTable({ lines }: { lines: PayeeLine[] }) {
   const [search, setSearch] = useState('')
   const [township, setTownship] = useState<string>()
   const townships = useMemo(() => [...new Set(lines.map((l) => l.township))], [lines])
@@ -29,9 +29,9 @@ function LinesTable({ lines }: { lines: RosterLine[] }) {
       <Flex gap={12} style={{ marginBottom: 12 }}>
         <Select allowClear placeholder="全部乡镇/街道" aria-label="按乡镇筛选" style={{ width: 180 }} value={township} onChange={setTownship} options={townships.map((t) => ({ value: t, label: t }))} />
         <Input.Search allowClear placeholder="姓名或村名" aria-label="查找姓名或村名" style={{ width: 220 }} onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} />
-        {shown.length !== lines.length ? <Typography.Text type="secondary">筛选出 {shown.length} 人，合计 {yuan(shown.reduce((n, l) => n + l.amountFen, 0))} 元</Typography.Text> : null}
+        {shown.length !== lines.length ? <Typography.Text type="secondary">筛选出 {shown.length} 人，合计 {yuan(shown.reduce((n, l) => n + l.totalFen, 0))} 元</Typography.Text> : null}
       </Flex>
-      <Table<RosterLine>
+      <Table<PayeeLine>
         size="small"
         rowKey="seq"
         expandable={FLAT_ROWS}
@@ -46,10 +46,10 @@ function LinesTable({ lines }: { lines: RosterLine[] }) {
           { title: '身份证号', dataIndex: 'idNumber', width: 170, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
           { title: '类别', dataIndex: 'category', width: 130 },
           { title: '标准（元）', dataIndex: 'standardFen', width: 90, align: 'right', render: (f: number) => yuan(f) },
-          { title: '月数', dataIndex: 'months', width: 56, align: 'right' },
+          { title: '月数', dataIndex: 'monthCount', width: 56, align: 'right' },
           {
             title: '金额（元）',
-            dataIndex: 'amountFen',
+            dataIndex: 'totalFen',
             width: 110,
             align: 'right',
             render: (f: number, l) => (

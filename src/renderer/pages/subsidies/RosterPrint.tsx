@@ -42,8 +42,8 @@ export function RosterPrint({ pages }: { pages: RosterPages }) {
                   <td className="mono">{line.idNumber}</td>
                   <td>{line.category}</td>
                   <td className="number">{yuan(line.standardFen)}</td>
-                  <td className="number">{line.months}</td>
-                  <td className="number">{yuan(line.amountFen)}</td>
+                  <td className="number">{line.monthCount}</td>
+                  <td className="number">{yuan(line.totalFen)}</td>
                   <td>{line.guardian}</td>
                   <td className="mono">{line.bankAccount}</td>
                   {/* 领款人签字 and any other hand-filled column stay blank on paper */}
